@@ -1,0 +1,45 @@
+# Portico: `make portal` builds the example portal, `make test` runs every test.
+SWIFT ?= swift
+DATE ?=
+PORTICO = .build/debug/portico
+
+.PHONY: portal test build deps theme lint format bench check-site clean
+
+## Install the system libraries Portico links against, when pkg-config cannot find them.
+deps:
+	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \
+		echo "Installing libcmark-gfm-dev and libcmark-gfm-extensions-dev with apt-get"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+## Build the example program in content/ into site/.
+portal: build
+	$(PORTICO) build $(if $(DATE),--date $(DATE))
+	@echo "Open $$(pwd)/site/index.html"
+
+## Regenerate the built-in copy of templates/ after changing the default theme.
+theme:
+	python3 scripts/embed-theme.py
+
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests
+
+format:
+	$(SWIFT) format format -i -r Sources Tests
+
+## The whole test suite: formatting, unit and end-to-end tests.
+test: deps lint
+	$(SWIFT) build
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) build -c release
+	python3 Benchmarks/run.py
+
+clean:
+	rm -rf .build site

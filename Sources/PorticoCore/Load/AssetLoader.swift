@@ -1,0 +1,24 @@
+/// Reads `assets/<id>.md`: front matter fields and the Markdown body.
+enum AssetLoader {
+    static let fields = ["title", "kind", "summary", "owner", "reviewed", "review_every", "for", "tags"]
+
+    static func read(_ fields: FieldReader, id: String, body: MarkdownSource) -> Asset? {
+        let title = fields.string("title")
+        let kind: AssetKind? = fields.choice("kind")
+        let summary = fields.string("summary")
+        let owner = fields.id("owner")
+        let reviewed = fields.day("reviewed")
+        let reviewEvery = fields.positiveInt("review_every", required: false)
+        var audience = Set(PartnerKind.allCases)
+        if let kinds = fields.list("for") {
+            let chosen = kinds.compactMap { node -> PartnerKind? in fields.choice(node, field: "for") }
+            if !chosen.isEmpty { audience = Set(chosen) }
+        }
+        let tags = fields.stringList("tags") ?? []
+        guard let title, let kind, let summary, let owner, let reviewed else { return nil }
+        return Asset(
+            id: id, title: title, kind: kind, summary: summary, owner: owner, reviewed: reviewed.0,
+            reviewEvery: reviewEvery, audience: audience, tags: tags, body: body, source: fields.location,
+            reviewedLocation: reviewed.1)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Finds the files of a content folder, refusing files that resolve outside it.
+struct ContentFolder: Sendable {
+    let url: URL
+    /// How the folder is written in diagnostics (as the user gave it).
+    let displayPath: String
+    private let resolvedRoot: String
+
+    init(url: URL, displayPath: String) {
+        self.url = url
+        self.displayPath = displayPath
+        self.resolvedRoot = url.resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    func display(_ relative: String) -> String {
+        displayPath.isEmpty || displayPath == "." ? relative : displayPath + "/" + relative
+    }
+
+    struct File: Sendable {
+        var url: URL
+        var relativePath: String
+        var displayPath: String
+        /// The file name without its extension.
+        var stem: String
+    }
+
+    /// The files directly inside `subfolder` with one of `extensions`, sorted by name. Other
+    /// entries are reported, except hidden files.
+    func files(in subfolder: String, extensions: [String], what: String, issues: IssueList) -> [File] {
+        let folder = url.appendingPathComponent(subfolder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var found: [File] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let relative = subfolder + "/" + name
+            let fileURL = folder.appendingPathComponent(name)
+            let location = SourceLocation(file: display(relative))
+            guard isInside(fileURL) else {
+                issues.add(
+                    .error(
+                        "outside-content", "'\(relative)' is a link to a file outside the content folder",
+                        at: location, hint: "copy the file into the content folder instead of linking to it"))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: fileURL.path, isDirectory: &isDirectory)
+            let ext = (name as NSString).pathExtension
+            guard !isDirectory.boolValue, extensions.contains(ext) else {
+                issues.add(
+                    .warning(
+                        "unexpected-file", "'\(name)' is not \(what) and is ignored", at: location,
+                        hint: "\(what) files end in \(extensions.map { "." + $0 }.joined(separator: " or "))"))
+                continue
+            }
+            found.append(
+                File(
+                    url: fileURL, relativePath: relative, displayPath: display(relative),
+                    stem: (name as NSString).deletingPathExtension))
+        }
+        return found
+    }
+
+    func isInside(_ fileURL: URL) -> Bool {
+        let resolved = fileURL.resolvingSymlinksInPath().standardizedFileURL.path
+        return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")
+    }
+
+    func read(_ file: File) -> Result<SourceText, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            return .failure(
+                .error("unreadable", "cannot read this file", at: SourceLocation(file: file.displayPath)))
+        }
+        return SourceText.decode(data, displayPath: file.displayPath)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Yams
+
+/// What the load stage produced: every file that could be read, even when others failed.
+public struct LoadedContent: Sendable {
+    public var program: Program?
+    public var partners: [Partner]
+    public var assets: [Asset]
+}
+
+/// The load stage: reads `program.yml`, `partners/*.yml` and `assets/*.md`, decoding each with
+/// the place of every value.
+public struct ContentLoader: Sendable {
+    let folder: ContentFolder
+
+    public init(contentURL: URL, displayPath: String) {
+        folder = ContentFolder(url: contentURL, displayPath: displayPath)
+    }
+
+    public func load(into log: DiagnosticLog) -> LoadedContent {
+        let program = loadProgram(log)
+        let listing = IssueList()
+        let partnerFiles = folder.files(
+            in: "partners", extensions: ["yml", "yaml"], what: "a partner", issues: listing)
+        let assetFiles = folder.files(in: "assets", extensions: ["md", "markdown"], what: "an asset", issues: listing)
+        log.report(contentsOf: listing.items)
+
+        let partners = uniqueIDs(partnerFiles, what: "partner", log: log).parallelMap { file in
+            loadPartner(file)
+        }
+        let assets = uniqueIDs(assetFiles, what: "asset", log: log).parallelMap { file in
+            loadAsset(file)
+        }
+        for (_, issues) in partners { log.report(contentsOf: issues) }
+        for (_, issues) in assets { log.report(contentsOf: issues) }
+        return LoadedContent(
+            program: program, partners: partners.compactMap(\.0), assets: assets.compactMap(\.0))
+    }
+
+    private func loadProgram(_ log: DiagnosticLog) -> Program? {
+        let relative = "program.yml"
+        let location = SourceLocation(file: folder.display(relative))
+        let url = folder.url.appendingPathComponent(relative)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            log.report(
+                .error(
+                    "missing-file", "the content folder has no program.yml", at: location,
+                    hint: "run 'portico init' for a starting point"))
+            return nil
+        }
+        let file = ContentFolder.File(
+            url: url, relativePath: relative, displayPath: location.file, stem: "program")
+        let issues = IssueList()
+        defer { log.report(contentsOf: issues.items) }
+        guard folder.isInside(url) else {
+            issues.add(
+                .error("outside-content", "program.yml links to a file outside the content folder", at: location))
+            return nil
+        }
+        return decodeYAML(
+            file, firstLine: 1, text: nil, what: "program.yml", known: ProgramLoader.fields, issues: issues
+        ) { fields in
+            ProgramLoader.read(fields)
+        }
+    }
+
+    private func loadPartner(_ file: ContentFolder.File) -> (Partner?, [Diagnostic]) {
+        let issues = IssueList()
+        let partner = decodeYAML(
+            file, firstLine: 1, text: nil, what: "a partner", known: PartnerLoader.fields, issues: issues
+        ) { fields in
+            PartnerLoader.read(fields, id: file.stem)
+        }
+        return (partner, issues.items)
+    }
+
+    private func loadAsset(_ file: ContentFolder.File) -> (Asset?, [Diagnostic]) {
+        let issues = IssueList()
+        let source: SourceText
+        switch folder.read(file) {
+        case .failure(let diagnostic):
+            return (nil, [diagnostic])
+        case .success(let text):
+            source = text
+        }
+        let parts: FrontMatter
+        switch FrontMatter.split(source) {
+        case .failure(let diagnostic):
+            return (nil, [diagnostic])
+        case .success(let split):
+            parts = split
+        }
+        let body = MarkdownSource(
+            text: parts.body, start: SourceLocation(file: file.displayPath, line: parts.bodyFirstLine))
+        let asset = decodeYAML(
+            file, firstLine: parts.yamlFirstLine, text: parts.yaml, what: "the front matter",
+            known: AssetLoader.fields, issues: issues
+        ) { fields in
+            AssetLoader.read(fields, id: file.stem, body: body)
+        }
+        return (asset, issues.items)
+    }
+
+    /// Reads (unless `text` is given) and parses a YAML file, then hands its top mapping to `read`.
+    private func decodeYAML<Value>(
+        _ file: ContentFolder.File, firstLine: Int, text: String?, what: String, known: [String],
+        issues: IssueList, _ read: (FieldReader) -> Value?
+    ) -> Value? {
+        let yaml: String
+        if let text {
+            yaml = text
+        } else {
+            switch folder.read(file) {
+            case .failure(let diagnostic):
+                issues.add(diagnostic)
+                return nil
+            case .success(let source):
+                yaml = source.text
+            }
+        }
+        let node: Node?
+        switch YAMLDocument.parse(yaml, path: file.displayPath, firstLine: firstLine) {
+        case .failure(let diagnostic):
+            issues.add(diagnostic)
+            return nil
+        case .success(let parsed):
+            node = parsed
+        }
+        guard
+            let fields = FieldReader(
+                node, what: what, known: known, file: file.displayPath, lineOffset: firstLine - 1,
+                issues: issues, fallback: SourceLocation(file: file.displayPath, line: firstLine))
+        else { return nil }
+        return read(fields)
+    }
+
+    /// Drops files whose id is invalid or already taken, reporting each.
+    private func uniqueIDs(_ files: [ContentFolder.File], what: String, log: DiagnosticLog) -> [ContentFolder.File] {
+        var seen: [String: ContentFolder.File] = [:]
+        var kept: [ContentFolder.File] = []
+        for file in files {
+            let location = SourceLocation(file: file.displayPath)
+            guard Identifier.isValid(file.stem) else {
+                log.report(
+                    .error(
+                        "bad-id", "'\(file.stem)' is not a valid \(what) id", at: location,
+                        hint: "rename the file: \(Identifier.rule)"))
+                continue
+            }
+            if let first = seen[file.stem] {
+                log.report(
+                    .error(
+                        "duplicate-id", "duplicate \(what) id '\(file.stem)' (also \(first.displayPath))",
+                        at: location, hint: "keep one file per \(what)"))
+                continue
+            }
+            seen[file.stem] = file
+            kept.append(file)
+        }
+        return kept
+    }
+}

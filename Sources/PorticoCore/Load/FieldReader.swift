@@ -1,0 +1,269 @@
+import Foundation
+import Yams
+
+/// Reads typed fields out of one YAML mapping, reporting every problem with the place of the
+/// offending value and carrying on, so that one run reports all the problems of a file.
+struct FieldReader {
+    let file: String
+    let lineOffset: Int
+    let mapping: Node.Mapping
+    /// Where the mapping starts: missing fields are reported here.
+    let location: SourceLocation
+    let issues: IssueList
+
+    /// Reads `node` as a mapping with the given known keys; unknown keys are warned about.
+    init?(
+        _ node: Node?, what: String, known: [String], file: String, lineOffset: Int, issues: IssueList,
+        fallback: SourceLocation
+    ) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.issues = issues
+        guard let node, case .mapping(let mapping) = node else {
+            let found = node.map(FieldReader.describe) ?? "nothing"
+            let at = node.map { FieldReader.place($0.mark, file: file, lineOffset: lineOffset) } ?? fallback
+            issues.add(.error("wrong-type", "\(what) must be a mapping of fields, found \(found)", at: at))
+            return nil
+        }
+        self.mapping = mapping
+        self.location = FieldReader.place(mapping.mark, file: file, lineOffset: lineOffset)
+        for (key, _) in mapping {
+            guard let name = key.scalar?.string else {
+                issues.add(.error("wrong-type", "field names must be plain text", at: place(key)))
+                continue
+            }
+            if !known.contains(name) {
+                issues.add(
+                    .warning(
+                        "unknown-field",
+                        "unknown field '\(name)' in \(what)\(Suggestion.didYouMean(name, in: known))",
+                        at: place(key)))
+            }
+        }
+    }
+
+    static func place(_ mark: Mark?, file: String, lineOffset: Int) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func place(_ node: Node) -> SourceLocation {
+        FieldReader.place(node.mark, file: file, lineOffset: lineOffset)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        case .scalar(let scalar): scalar.isNull ? "an empty value" : "'\(scalar.string)'"
+        }
+    }
+
+    // MARK: Looking up fields
+
+    /// The value node of `key` and the location of the key itself.
+    func entry(_ key: String) -> (key: Node, value: Node)? {
+        mapping.first { $0.key.scalar?.string == key }
+    }
+
+    /// The value of `key`, or nil; reports a required field that is missing or empty.
+    func value(_ key: String, required: Bool) -> Node? {
+        guard let (keyNode, value) = entry(key) else {
+            if required {
+                issues.add(.error("missing-field", "missing required field '\(key)'", at: location))
+            }
+            return nil
+        }
+        if case .scalar(let scalar) = value, scalar.isNull {
+            if required {
+                issues.add(.error("missing-field", "field '\(key)' has no value", at: place(keyNode)))
+            }
+            return nil
+        }
+        return value
+    }
+
+    func wrongType(_ key: String, expected: String, found node: Node) {
+        issues.add(
+            .error(
+                "wrong-type", "field '\(key)' must be \(expected), found \(FieldReader.describe(node))",
+                at: place(node)))
+    }
+
+    // MARK: Typed fields
+
+    func string(_ key: String, required: Bool = true) -> String? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, expected: "text", found: node)
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            if required {
+                issues.add(.error("missing-field", "field '\(key)' has no value", at: place(node)))
+            }
+            return nil
+        }
+        return text
+    }
+
+    func markdown(_ key: String, required: Bool = true) -> MarkdownSource? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, expected: "Markdown text", found: node)
+            return nil
+        }
+        // A block scalar (`key: |`) starts on the line after its indicator.
+        var start = place(node)
+        if scalar.style == .literal || scalar.style == .folded {
+            start.line += 1
+        }
+        return MarkdownSource(text: scalar.string, start: start)
+    }
+
+    func day(_ key: String, required: Bool = true) -> (Day, SourceLocation)? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, expected: "a date (YYYY-MM-DD)", found: node)
+            return nil
+        }
+        guard let day = Day(scalar.string) else {
+            issues.add(
+                .error(
+                    "bad-date", "'\(scalar.string)' in '\(key)' is not a valid date",
+                    at: place(node), hint: "write dates as YYYY-MM-DD, for example 2026-03-01"))
+            return nil
+        }
+        return (day, place(node))
+    }
+
+    func positiveInt(_ key: String, required: Bool = true) -> Int? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node, let number = Int(scalar.string), number > 0 else {
+            wrongType(key, expected: "a whole number above 0", found: node)
+            return nil
+        }
+        return number
+    }
+
+    func choice<Value: RawRepresentable & CaseIterable>(_ key: String, required: Bool = true) -> Value?
+    where Value.RawValue == String {
+        guard let node = value(key, required: required) else { return nil }
+        return choice(node, field: key)
+    }
+
+    func choice<Value: RawRepresentable & CaseIterable>(_ node: Node, field key: String) -> Value?
+    where Value.RawValue == String {
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, expected: "one word", found: node)
+            return nil
+        }
+        if let value = Value(rawValue: scalar.string) { return value }
+        let allowed = Value.allCases.map(\.rawValue)
+        issues.add(
+            .error(
+                "unknown-value",
+                "unknown \(key) '\(scalar.string)'\(Suggestion.didYouMean(scalar.string, in: allowed))",
+                at: place(node), hint: "\(key) is one of: \(allowed.joined(separator: ", "))"))
+        return nil
+    }
+
+    /// An id, defining something (`id:`) or referring to something defined elsewhere.
+    func id(_ key: String, required: Bool = true) -> Reference? {
+        guard let node = value(key, required: required) else { return nil }
+        return id(node, field: key)
+    }
+
+    func id(_ node: Node, field key: String) -> Reference? {
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, expected: "an id", found: node)
+            return nil
+        }
+        guard Identifier.isValid(scalar.string) else {
+            issues.add(
+                .error(
+                    "bad-id", "'\(scalar.string)' in '\(key)' is not a valid id", at: place(node),
+                    hint: Identifier.rule))
+            return nil
+        }
+        return Reference(id: scalar.string, location: place(node))
+    }
+
+    func list(_ key: String, required: Bool = false) -> [Node]? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .sequence(let sequence) = node else {
+            wrongType(key, expected: "a list", found: node)
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    func stringList(_ key: String, required: Bool = false) -> [String]? {
+        guard let nodes = list(key, required: required) else { return nil }
+        return nodes.compactMap { node in
+            guard case .scalar(let scalar) = node, !scalar.isNull else {
+                wrongType(key, expected: "a list of text", found: node)
+                return nil
+            }
+            return scalar.string
+        }
+    }
+
+    func idList(_ key: String) -> [Reference]? {
+        list(key)?.compactMap { id($0, field: key) }
+    }
+
+    /// A list of mappings, each read by `read`.
+    func records<Record>(
+        _ key: String, what: String, known: [String], required: Bool = false,
+        _ read: (FieldReader) -> Record?
+    ) -> [Record]? {
+        guard let nodes = list(key, required: required) else { return nil }
+        return nodes.compactMap { node in
+            FieldReader(
+                node, what: what, known: known, file: file, lineOffset: lineOffset, issues: issues,
+                fallback: location
+            ).flatMap(read)
+        }
+    }
+
+    /// A nested mapping.
+    func nested(_ key: String, what: String, known: [String]) -> FieldReader? {
+        guard let node = value(key, required: true) else { return nil }
+        return FieldReader(
+            node, what: what, known: known, file: file, lineOffset: lineOffset, issues: issues, fallback: location)
+    }
+
+    /// An http or https URL; other schemes are refused because they end up in links.
+    func webURL(_ key: String, required: Bool = false) -> String? {
+        guard let text = string(key, required: required) else { return nil }
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), text.count > 8,
+            !text.contains(where: { $0.isWhitespace })
+        else {
+            issues.add(
+                .error(
+                    "bad-url", "'\(text)' in '\(key)' is not an http or https URL",
+                    at: entry(key).map { place($0.value) } ?? location,
+                    hint: "write a full address such as https://example.com/"))
+            return nil
+        }
+        return text
+    }
+}
+
+extension Node.Scalar {
+    /// `~`, `null` or nothing at all, written without quotes.
+    var isNull: Bool {
+        style == .plain && ["", "~", "null", "Null", "NULL"].contains(string)
+    }
+}
+
+/// The diagnostics found while reading one file.
+final class IssueList {
+    private(set) var items: [Diagnostic] = []
+    func add(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+    var hasErrors: Bool { items.contains { $0.severity == .error } }
+}

@@ -1,0 +1,32 @@
+/// Reads `partners/<id>.yml`.
+enum PartnerLoader {
+    static let fields = [
+        "name", "kind", "tier", "status", "since", "manager", "website", "audience", "contacts", "featured",
+    ]
+    static let contactFields = ["name", "role", "email", "since"]
+
+    static func read(_ fields: FieldReader, id: String) -> Partner? {
+        let name = fields.string("name")
+        let kind: PartnerKind? = fields.choice("kind")
+        let tier = fields.id("tier")
+        let status: PartnerStatus? = fields.choice("status")
+        let since = fields.day("since")
+        let manager = fields.id("manager", required: false)
+        let website = fields.webURL("website")
+        let audience = fields.markdown("audience")
+        let contacts =
+            fields.records("contacts", what: "a contact", known: contactFields, required: true) { contact -> Contact? in
+                let name = contact.string("name")
+                let role = contact.string("role")
+                let email = contact.string("email")
+                let since = contact.day("since", required: false)
+                guard let name, let role, let email else { return nil }
+                return Contact(name: name, role: role, email: email, since: since?.0, source: contact.location)
+            }
+        let featured = fields.idList("featured") ?? []
+        guard let name, let kind, let tier, let status, let since, let audience, let contacts else { return nil }
+        return Partner(
+            id: id, name: name, kind: kind, tier: tier, status: status, since: since.0, manager: manager,
+            website: website, audience: audience, contacts: contacts, featured: featured, source: fields.location)
+    }
+}

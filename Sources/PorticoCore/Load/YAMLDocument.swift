@@ -1,0 +1,38 @@
+import Yams
+
+/// Parses YAML text into Yams nodes, turning libyaml's errors into diagnostics at their place.
+enum YAMLDocument {
+    /// Parses `yaml` whose first line is line `firstLine` of the file `path`.
+    static func parse(_ yaml: String, path: String, firstLine: Int) -> Result<Node?, Diagnostic> {
+        let lineOffset = firstLine - 1
+        func place(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        do {
+            return .success(try Yams.compose(yaml: yaml))
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(let context, let problem, let mark, _),
+                .parser(let context, let problem, let mark, _),
+                .composer(let context, let problem, let mark, _):
+                let during = context.map { " (\($0.text))" } ?? ""
+                return .failure(.error("yaml-syntax", "invalid YAML: \(problem)\(during)", at: place(mark)))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+                return .failure(
+                    .error(
+                        "duplicate-key", "key \(names) appears more than once in the same mapping",
+                        at: place(context.mark), hint: "keep one of them"))
+            case .reader(let problem, _, _, _):
+                return .failure(
+                    .error("yaml-syntax", "invalid YAML: \(problem)", at: SourceLocation(file: path, line: firstLine)))
+            default:
+                return .failure(
+                    .error("yaml-syntax", "invalid YAML: \(error)", at: SourceLocation(file: path, line: firstLine)))
+            }
+        } catch {
+            return .failure(
+                .error("yaml-syntax", "invalid YAML: \(error)", at: SourceLocation(file: path, line: firstLine)))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// `content/partners/<id>.yml`: one partner organisation.
+public struct Partner: Sendable {
+    public var id: String
+    public var name: String
+    public var kind: PartnerKind
+    public var tier: Reference
+    public var status: PartnerStatus
+    public var since: Day
+    public var manager: Reference?
+    public var website: String?
+    public var audience: MarkdownSource
+    public var contacts: [Contact]
+    public var featured: [Reference]
+    public var source: SourceLocation
+}
+
+public enum PartnerKind: String, Sendable, CaseIterable {
+    case referral
+    case integration
+
+    public var label: String {
+        switch self {
+        case .referral: "Referral partner"
+        case .integration: "Integration partner"
+        }
+    }
+}
+
+public enum PartnerStatus: String, Sendable, CaseIterable {
+    case prospect
+    case onboarding
+    case active
+    case sunsetting
+    case retired
+
+    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+}
+
+/// A person at a partner.
+public struct Contact: Sendable {
+    public var name: String
+    public var role: String
+    public var email: String
+    public var since: Day?
+    public var source: SourceLocation
+}
+
+/// An id written in content that names something defined elsewhere, kept with its place so
+/// an unknown id can be reported where it was written.
+public struct Reference: Sendable, Hashable {
+    public var id: String
+    public var location: SourceLocation
+
+    public init(id: String, location: SourceLocation) {
+        self.id = id
+        self.location = location
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+public struct BuildOptions: Sendable {
+    public var contentURL: URL
+    /// The content folder as the user wrote it; diagnostics start their paths with it.
+    public var contentDisplayPath: String
+    /// A folder whose files override the built-in theme's; nil for the built-in theme alone.
+    public var templatesURL: URL?
+    public var templatesDisplayPath: String
+    public var outputURL: URL
+    public var outputDisplayPath: String
+    /// "Today" for review states.
+    public var date: Day
+    /// Warnings fail the build.
+    public var strict: Bool
+    /// False for `portico check`: everything is rendered, nothing is written.
+    public var writesOutput: Bool
+
+    public init(
+        content: String = "content", templates: String? = nil, output: String = "site", date: Day,
+        strict: Bool = false, writesOutput: Bool = true
+    ) {
+        contentURL = URL(fileURLWithPath: content)
+        contentDisplayPath = content.hasSuffix("/") && content.count > 1 ? String(content.dropLast()) : content
+        templatesURL = templates.map { URL(fileURLWithPath: $0) }
+        templatesDisplayPath = templates.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 } ?? ""
+        outputURL = URL(fileURLWithPath: output)
+        outputDisplayPath = output
+        self.date = date
+        self.strict = strict
+        self.writesOutput = writesOutput
+    }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var pagesWritten: Int
+    public var filesWritten: Int
+    /// Seconds each stage took, in order.
+    public var timings: [(stage: String, seconds: Double)]
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}
+
+/// Problems with how Portico was asked to run, rather than with the content (exit status 2).
+public struct UsageError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// The whole build: load → validate → plan → render → write, each stage consuming the one
+/// before it. Every problem found on the way is collected and reported together.
+public enum Pipeline {
+    public static let version = "0.1.0"
+    public static let generator = "Portico \(version)"
+
+    public static func run(_ options: BuildOptions) throws(UsageError) -> BuildReport {
+        let clock = StageClock()
+        let log = DiagnosticLog()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.contentURL.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            throw UsageError("content folder '\(options.contentDisplayPath)' does not exist")
+        }
+        if let templates = options.templatesURL,
+            !FileManager.default.fileExists(atPath: templates.path, isDirectory: &isDirectory) || !isDirectory.boolValue
+        {
+            throw UsageError("templates folder '\(options.templatesDisplayPath)' does not exist")
+        }
+        var output: OutputFolder?
+        if options.writesOutput {
+            do {
+                output = try OutputFolder.checked(
+                    options.outputURL, contentFolder: options.contentURL, displayPath: options.outputDisplayPath)
+            } catch {
+                throw UsageError(error.description)
+            }
+        }
+
+        let theme = Theme.load(overridesIn: options.templatesURL, displayPath: options.templatesDisplayPath)
+        let loaded = clock.time("load") {
+            ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath).load(into: log)
+        }
+        let templates = clock.time("templates") {
+            TemplateSet.load(from: theme, requiring: ["layout"] + PageKind.allCases.map(\.template), log: log)
+        }
+        let content = clock.time("validate") {
+            ContentValidator(today: options.date).validate(loaded, into: log)
+        }
+        guard let content, let templates else {
+            return report(log, options: options, pages: 0, files: 0, clock: clock)
+        }
+
+        let site = SiteIndex(content: content, today: options.date)
+        let outputs = clock.time("plan") { SitePlanner().plan(site, theme: theme, log: log) }
+        let renderer = PageRenderer(
+            templates: templates, site: site, theme: theme, markdown: MarkdownRenderer(), log: log,
+            generator: generator)
+
+        var staging: URL?
+        let writer: any OutputWriter
+        if let output {
+            do {
+                staging = try output.makeStaging()
+            } catch {
+                throw UsageError("cannot create a folder beside '\(options.outputDisplayPath)': \(error)")
+            }
+            writer = FolderWriter(folder: staging!)
+        } else {
+            writer = DiscardingWriter()
+        }
+        let counts = clock.time("render") { renderAndWrite(outputs, renderer: renderer, writer: writer, log: log) }
+
+        let failed = log.hasErrors || (options.strict && !log.all.isEmpty)
+        if let staging, let output {
+            clock.time("write") {
+                if failed {
+                    try? FileManager.default.removeItem(at: staging)
+                } else {
+                    do {
+                        try output.swap(in: staging)
+                    } catch {
+                        try? FileManager.default.removeItem(at: staging)
+                        log.report(
+                            .error(
+                                "write-failed", "could not replace '\(options.outputDisplayPath)': \(error)",
+                                at: nil))
+                    }
+                }
+            }
+        }
+        return report(log, options: options, pages: counts.pages, files: counts.files, clock: clock)
+    }
+
+    /// Renders on all cores and writes each file as soon as it is rendered, so memory holds only
+    /// the pages in flight.
+    static func renderAndWrite(
+        _ outputs: [PlannedOutput], renderer: PageRenderer, writer: any OutputWriter, log: DiagnosticLog
+    ) -> (pages: Int, files: Int) {
+        let written = outputs.parallelMap { output -> Bool in
+            guard let data = renderer.render(output) else { return false }
+            do {
+                try writer.write(data, to: output.path)
+                return true
+            } catch {
+                log.report(.error("write-failed", "could not write '\(output.path)': \(error)", at: nil))
+                return false
+            }
+        }
+        let pages = zip(outputs, written).count { $0.page != nil && $1 }
+        return (pages, written.count { $0 })
+    }
+
+    static func report(
+        _ log: DiagnosticLog, options: BuildOptions, pages: Int, files: Int, clock: StageClock
+    ) -> BuildReport {
+        var diagnostics = log.all
+        if options.strict {
+            diagnostics = diagnostics.map { diagnostic in
+                var strict = diagnostic
+                strict.severity = .error
+                return strict
+            }
+        }
+        let succeeded = !diagnostics.contains { $0.severity == .error }
+        return BuildReport(
+            diagnostics: diagnostics, pagesWritten: succeeded ? pages : 0, filesWritten: succeeded ? files : 0,
+            timings: clock.timings)
+    }
+}
+
+/// Times the stages of one build, for `--timings`.
+final class StageClock: @unchecked Sendable {
+    private(set) var timings: [(stage: String, seconds: Double)] = []
+
+    func time<Value>(_ stage: String, _ work: () throws -> Value) rethrows -> Value {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        }
+        return try work()
+    }
+}

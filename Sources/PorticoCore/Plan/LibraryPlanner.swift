@@ -1,0 +1,24 @@
+/// `assets/index.html`: every asset, grouped by kind.
+struct LibraryPlanner: OutputPlanner {
+    static func anchor(_ kind: AssetKind) -> String { kind.rawValue + "s" }
+
+    func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
+        let page = PlannedPage(
+            kind: .library, title: "Library",
+            description: "Positioning one-pagers, objection handling, implementation snapshots and guides."
+        ) { scope in
+            let assets = scope.site.content.assets
+            let groups = AssetKind.allCases.compactMap { kind -> [String: Any]? in
+                let members = assets.filter { $0.kind == kind }.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+                guard !members.isEmpty else { return nil }
+                return [
+                    "kind": kind.rawValue, "label": kind.pluralLabel, "anchor": LibraryPlanner.anchor(kind),
+                    "count": members.count, "assets": members.map(scope.assetSummary),
+                ]
+            }
+            let due = assets.count { scope.site.isReviewDue($0) }
+            return ["groups": groups, "review_due_count": due, "has_review_due": due > 0]
+        }
+        return [PlannedOutput(path: Routes.library, content: .page(page))]
+    }
+}

@@ -1,0 +1,64 @@
+/// What a page's context builder works with: the site, links relative to this page, and the
+/// Markdown renderer. It also builds the shapes several templates share (docs/templates.md).
+public struct PageScope: Sendable {
+    public let site: SiteIndex
+    /// The relative prefix from this page to the site root.
+    public let root: String
+    let markdown: MarkdownRenderer
+    let log: DiagnosticLog
+
+    /// A link from this page to the output at `path`.
+    func href(_ path: String) -> String { root + path }
+
+    func html(_ source: MarkdownSource) -> RenderedMarkdown {
+        markdown.render(source, log: log)
+    }
+
+    func assetSummary(_ asset: Asset) -> [String: Any] {
+        let due = asset.reviewDueDate(defaultEvery: site.program.reviewEvery)
+        return [
+            "id": asset.id,
+            "title": asset.title,
+            "kind": asset.kind.rawValue,
+            "kind_label": asset.kind.label,
+            "summary": asset.summary,
+            "href": href(Routes.asset(asset.id)),
+            "owner_name": site.teamByID[asset.owner.id]?.name ?? asset.owner.id,
+            "reviewed": asset.reviewed.description,
+            "review_due": due < site.today,
+            "due_date": due.description,
+            "tags": asset.tags,
+            "has_tags": !asset.tags.isEmpty,
+            "for_labels": Self.audienceLabel(asset.audience),
+        ]
+    }
+
+    static func audienceLabel(_ kinds: Set<PartnerKind>) -> String {
+        switch (kinds.contains(.referral), kinds.contains(.integration)) {
+        case (true, true): "Referral and integration partners"
+        case (true, false): "Referral partners"
+        default: "Integration partners"
+        }
+    }
+
+    static func person(_ member: TeamMember) -> [String: Any] {
+        [
+            "name": member.name, "role": member.role, "email": member.email, "phone": member.phone ?? "",
+            "has_phone": member.phone != nil, "since": "", "has_since": false,
+        ]
+    }
+
+    static func person(_ contact: Contact) -> [String: Any] {
+        [
+            "name": contact.name, "role": contact.role, "email": contact.email, "phone": "", "has_phone": false,
+            "since": contact.since?.description ?? "", "has_since": contact.since != nil,
+        ]
+    }
+
+    static func tier(_ tier: Tier) -> [String: Any] {
+        [
+            "id": tier.id, "name": tier.name, "criteria": tier.criteria, "benefits": tier.benefits,
+            "has_benefits": !tier.benefits.isEmpty,
+        ]
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// One file the build will write, decided before anything is rendered.
+public struct PlannedOutput: Sendable {
+    /// Path relative to the output folder, with `/` separators, such as `assets/faq/index.html`.
+    public var path: String
+    public var content: Content
+
+    public enum Content: Sendable {
+        case page(PlannedPage)
+        case text(String)
+        case data(Data)
+    }
+
+    public init(path: String, content: Content) {
+        self.path = path
+        self.content = content
+    }
+
+    public var page: PlannedPage? {
+        if case .page(let page) = content { return page }
+        return nil
+    }
+}
+
+/// An HTML page: which template renders it, and how to build its template context. The context
+/// is built only when the page is rendered, so a build never holds every page's context at once.
+public struct PlannedPage: Sendable {
+    public var kind: PageKind
+    public var title: String
+    public var description: String
+    /// Listed in sitemap.xml.
+    public var listed: Bool
+    public var context: @Sendable (PageScope) -> [String: Any]
+
+    public init(
+        kind: PageKind, title: String, description: String, listed: Bool = true,
+        context: @escaping @Sendable (PageScope) -> [String: Any]
+    ) {
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.listed = listed
+        self.context = context
+    }
+}
+
+/// The kinds of page; each is rendered by the template of the same name.
+public enum PageKind: String, Sendable, CaseIterable {
+    case home
+    case library
+    case asset
+    case partner
+    case notFound = "404"
+
+    public var template: String { rawValue }
+
+    /// The navigation entry a page belongs to.
+    var section: NavigationSection? {
+        switch self {
+        case .home: .program
+        case .library, .asset: .library
+        case .partner, .notFound: nil
+        }
+    }
+}
+
+enum NavigationSection: CaseIterable {
+    case program
+    case library
+
+    var label: String {
+        switch self {
+        case .program: "Program"
+        case .library: "Library"
+        }
+    }
+
+    var path: String {
+        switch self {
+        case .program: Routes.home
+        case .library: Routes.library
+        }
+    }
+}

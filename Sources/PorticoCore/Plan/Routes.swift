@@ -1,0 +1,24 @@
+/// Where each output lives in the site, in one place so links and files always agree.
+enum Routes {
+    static let home = "index.html"
+    static let library = "assets/index.html"
+    static let notFound = "404.html"
+    static let sitemap = "sitemap.xml"
+    static let robots = "robots.txt"
+    static let staticFolder = "static/"
+
+    static func asset(_ id: String) -> String { "assets/\(id)/index.html" }
+    static func partner(_ id: String) -> String { "partners/\(id)/index.html" }
+
+    /// The prefix that leads from the page at `path` back to the site root: `""` or `"../"`s.
+    static func root(from path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// The URL of `path` in a sitemap: folders end in `/`, without `index.html`.
+    static func publicURL(_ path: String, base: String) -> String {
+        if path == home { return base }
+        if path.hasSuffix("/index.html") { return base + path.dropLast("index.html".count) }
+        return base + path
+    }
+}

@@ -1,0 +1,24 @@
+/// Plans the pages of one kind (or one group of files) of the site.
+public protocol OutputPlanner: Sendable {
+    func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput]
+}
+
+/// The plan stage: every output file of the site, decided from the validated content. A new
+/// kind of page is a new planner in this list and a new template.
+public struct SitePlanner: Sendable {
+    public var pagePlanners: [any OutputPlanner] = [
+        HomePlanner(), LibraryPlanner(), AssetPagesPlanner(), PartnerPagesPlanner(), NotFoundPlanner(),
+    ]
+
+    public init() {}
+
+    public func plan(_ site: SiteIndex, theme: Theme, log: DiagnosticLog) -> [PlannedOutput] {
+        var outputs = pagePlanners.flatMap { $0.plan(site, log: log) }
+        outputs += SitemapPlanner.plan(site, pages: outputs, log: log)
+        outputs.append(RobotsPlanner.plan(site))
+        outputs += theme.staticFiles.map {
+            PlannedOutput(path: Routes.staticFolder + $0.path, content: .data($0.data))
+        }
+        return outputs
+    }
+}

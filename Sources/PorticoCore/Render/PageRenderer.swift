@@ -1,0 +1,84 @@
+import Foundation
+
+/// Turns planned outputs into bytes: pages through their Mustache template with the keys every
+/// template receives (docs/templates.md), other outputs as they are.
+public struct PageRenderer: Sendable {
+    let templates: TemplateSet
+    let site: SiteIndex
+    let markdown: MarkdownRenderer
+    let log: DiagnosticLog
+    let inlineCSS: String
+    let generator: String
+    /// The program's keys, rendered once for all pages.
+    nonisolated(unsafe) let program: [String: Any]
+
+    public init(
+        templates: TemplateSet, site: SiteIndex, theme: Theme, markdown: MarkdownRenderer, log: DiagnosticLog,
+        generator: String
+    ) {
+        self.templates = templates
+        self.site = site
+        self.markdown = markdown
+        self.log = log
+        self.generator = generator
+        self.inlineCSS = theme.files["static/portico.css"].map { String(decoding: $0.data, as: UTF8.self) } ?? ""
+        let program = site.program
+        self.program = [
+            "name": program.name,
+            "company": program.company,
+            "positioning_html": markdown.render(program.positioning, log: log).html,
+            "boundaries": [
+                "we_solve": program.boundaries.weSolve,
+                "partner_solves": program.boundaries.partnerSolves,
+                "journey": program.boundaries.journey,
+            ] as [String: Any],
+            "tiers": program.tiers.map(PageScope.tier),
+            "team": program.team.map(PageScope.person),
+        ]
+    }
+
+    public func render(_ output: PlannedOutput) -> Data? {
+        switch output.content {
+        case .data(let data): return data
+        case .text(let text): return Data(text.utf8)
+        case .page(let page): return renderPage(page, path: output.path).map { Data($0.utf8) }
+        }
+    }
+
+    func renderPage(_ page: PlannedPage, path: String) -> String? {
+        // A 404 page is served at any depth, so its links must not depend on where it sits.
+        let root = page.kind == .notFound ? (site.program.baseURL ?? "") : Routes.root(from: path)
+        let scope = PageScope(site: site, root: root, markdown: markdown, log: log)
+        var context = page.context(scope)
+        context["root"] = root
+        context["program"] = program
+        context["site"] = [
+            "title": site.program.name,
+            "company": site.program.company,
+            "build_date": site.today.description,
+            "generator": generator,
+            "home_href": root + Routes.home,
+            "library_href": root + Routes.library,
+        ]
+        let canonical = site.program.baseURL.map { Routes.publicURL(path, base: $0) }
+        context["page"] = [
+            "title": page.title,
+            "description": page.description,
+            "kind": page.kind.rawValue,
+            "canonical_url": canonical ?? "",
+            "has_canonical_url": canonical != nil && page.kind != .notFound,
+        ]
+        context["nav"] = NavigationSection.allCases.map { section -> [String: Any] in
+            ["label": section.label, "href": root + section.path, "current": page.kind.section == section]
+        }
+        if page.kind == .notFound {
+            context["inline_css"] = inlineCSS
+        }
+        guard let html = templates.render(context, template: page.kind.template) else {
+            log.report(
+                .error("missing-template", "the theme has no '\(page.kind.template).mustache' template", at: nil))
+            return nil
+        }
+        return html
+    }
+}

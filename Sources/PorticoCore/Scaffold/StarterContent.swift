@@ -1,0 +1,131 @@
+/// The text of the files `portico init` and `portico new` write.
+enum StarterContent {
+    static let gitignore = """
+        # Portico writes the site here on every build.
+        site/
+        .site.portico-*
+
+        """
+
+    static let program = """
+        # The program as a whole. See docs/content.md in Portico for every field.
+        name: Example Partner Portal
+        company: Example Company
+        base_url: https://partners.example.com/
+        positioning: |
+          **Example Company** helps finance teams close the month in days instead of weeks.
+          Partners refer us when a client still reconciles by hand in spreadsheets.
+        boundaries:
+          we_solve:
+            - Automated reconciliation and month-end close
+          partner_solves:
+            - Advisory, process design and change management
+          journey: The partner spots the need and introduces us; we run the demo and the rollout together.
+        tiers:
+          - id: premier
+            name: Premier
+            criteria: Two or more qualified referrals a quarter.
+            benefits: [Named partner manager, Joint planning every quarter]
+          - id: registered
+            name: Registered
+            criteria: Signed partner agreement.
+            benefits: [Access to the partner library]
+        team:
+          - id: alex
+            name: Alex Morgan
+            role: Partner manager
+            email: alex@example.com
+        review_every: 180
+
+        """
+
+    static func partner(today: Day) -> String {
+        """
+        name: Example Advisory
+        kind: referral
+        tier: registered
+        status: active
+        since: \(today)
+        manager: alex
+        website: https://advisory.example.com
+        audience: |
+          Finance leaders at companies with 50 to 500 staff.
+        contacts:
+          - name: Sam Lee
+            role: Managing partner
+            email: sam@advisory.example.com
+            since: \(today)
+          - name: Robin Diaz
+            role: Consultant
+            email: robin@advisory.example.com
+        featured: [our-pitch]
+
+        """
+    }
+
+    static func asset(today: Day) -> String {
+        """
+        ---
+        title: Our pitch in one page
+        kind: one-pager
+        summary: What we do, for whom, and when to introduce us.
+        owner: alex
+        reviewed: \(today)
+        tags: [positioning]
+        ---
+        ## What we do
+
+        We turn the month-end close from a spreadsheet marathon into a checklist.
+
+        ## When to introduce us
+
+        - The client closes the month in more than five working days.
+        - Reconciliation is done by hand.
+
+        """
+    }
+
+    static func newPartner(id: String, tier: String, manager: String, today: Day) -> String {
+        """
+        name: \(id)                # the partner's name as it should appear on their page
+        kind: referral             # referral | integration
+        tier: \(tier)              # an id from program.yml tiers
+        status: prospect           # prospect | onboarding | active | sunsetting | retired
+        since: \(today)
+        manager: \(manager)        # a team id from program.yml
+        website: https://www.example.com
+        audience: |
+          Who their customers are, and why those customers would want us.
+        contacts:                  # more than one, so the partnership survives turnover
+          - name: First Contact
+            role: Alliance lead
+            email: first@example.com
+            since: \(today)
+          - name: Second Contact
+            role: Sales lead
+            email: second@example.com
+            since: \(today)
+        featured: []               # asset ids to show first on their page
+
+        """
+    }
+
+    static func newAsset(id: String, kind: String, owner: String, today: Day) -> String {
+        """
+        ---
+        title: \(id)
+        kind: \(kind)              # one-pager | objection | snapshot | guide
+        summary: One sentence shown in lists.
+        owner: \(owner)            # a team id from program.yml
+        reviewed: \(today)
+        review_every: 180          # days until the next review
+        for: [referral, integration]
+        tags: []
+        ---
+        ## First section
+
+        Write the asset here in Markdown.
+
+        """
+    }
+}

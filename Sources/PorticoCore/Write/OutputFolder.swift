@@ -1,0 +1,80 @@
+import Foundation
+
+/// Where a build may write, and the staging folder it writes into first: the site is swapped
+/// in only when the whole build succeeded, so a failed build leaves the previous site as it was.
+public struct OutputFolder: Sendable {
+    public let url: URL
+    /// A marker file that says Portico made this folder, so it may replace it.
+    static let markerName = ".portico-site"
+    static let markerText = "This folder is written by `portico build` and replaced on every build.\n"
+
+    public enum Refusal: Error, CustomStringConvertible, Equatable {
+        case dangerous(String)
+        case notPortico(String)
+
+        public var description: String {
+            switch self {
+            case .dangerous(let reason): reason
+            case .notPortico(let path):
+                "output folder '\(path)' is not empty and was not written by Portico; "
+                    + "choose another folder with --output, or empty it first"
+            }
+        }
+    }
+
+    /// Checks that replacing `url` cannot destroy anything that is not a Portico site.
+    public static func checked(_ url: URL, contentFolder: URL, displayPath: String) throws(Refusal) -> OutputFolder {
+        let target = url.standardizedFileURL.resolvingSymlinksInPath().path
+        let content = contentFolder.standardizedFileURL.resolvingSymlinksInPath().path
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
+        if target == "/" { throw .dangerous("refusing to write the site to '/'") }
+        if target == home { throw .dangerous("refusing to write the site to the home folder") }
+        if target == cwd { throw .dangerous("refusing to write the site to the current folder; use a subfolder") }
+        if target == content || content.hasPrefix(target + "/") || target.hasPrefix(content + "/") {
+            throw .dangerous("refusing to write the site to '\(displayPath)': it holds or is inside the content folder")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw .dangerous("output '\(displayPath)' exists and is a file, not a folder")
+            }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
+            if !entries.isEmpty, !entries.contains(markerName) {
+                throw .notPortico(displayPath)
+            }
+        }
+        return OutputFolder(url: URL(fileURLWithPath: target))
+    }
+
+    /// A new empty folder beside the output, on the same file system so the swap is a rename.
+    func makeStaging() throws -> URL {
+        let parent = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).portico-staging-\(getpid())")
+        try? FileManager.default.removeItem(at: staging)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        try Data(OutputFolder.markerText.utf8).write(to: staging.appendingPathComponent(OutputFolder.markerName))
+        return staging
+    }
+
+    /// Replaces the output folder with `staging`.
+    func swap(in staging: URL) throws {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: url.path) else {
+            try manager.moveItem(at: staging, to: url)
+            return
+        }
+        let previous = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).portico-previous-\(getpid())")
+        try? manager.removeItem(at: previous)
+        try manager.moveItem(at: url, to: previous)
+        do {
+            try manager.moveItem(at: staging, to: url)
+        } catch {
+            try? manager.moveItem(at: previous, to: url)
+            throw error
+        }
+        try? manager.removeItem(at: previous)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import PorticoCore
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the portal into the output folder.",
+        discussion: """
+            The previous site is replaced only when the build succeeds.
+
+            Example:
+              portico build --date 2026-11-25 --output public
+            """)
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "The folder to write the site to.")
+    var output = "site"
+
+    func run() throws {
+        let start = Date()
+        let report = try Pipeline.run(
+            BuildOptions(
+                content: options.content, templates: options.templatesFolder, output: output, date: options.day,
+                strict: options.strict))
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+        let summary =
+            report.succeeded
+            ? "Built \(report.pagesWritten) pages into \(output)/ (\(Reporter.counts(report))) in \(seconds) s"
+            : "Build failed (\(Reporter.counts(report))); \(output)/ was left as it was"
+        try Reporter.finish(report, summary: summary, timings: options.timings)
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import PorticoCore
+
+/// The options `build` and `check` share.
+struct ContentOptions: ParsableArguments {
+    @Option(help: "The content folder.")
+    var content = "content"
+
+    @Option(help: "A folder whose files override the built-in theme (default: templates, when it exists).")
+    var templates: String?
+
+    @Option(help: ArgumentHelp("Today's date for review states, to make builds reproducible.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
+    func validate() throws {
+        if let date, Day(date) == nil {
+            throw ValidationError("--date must be a date written YYYY-MM-DD, not '\(date)'")
+        }
+    }
+
+    var day: Day {
+        if let date, let day = Day(date) { return day }
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+        return Day(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day("2000-01-01")!
+    }
+
+    /// The templates folder to use: the one given, or ./templates when it exists.
+    var templatesFolder: String? {
+        if let templates { return templates }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: "templates", isDirectory: &isDirectory)
+        return exists && isDirectory.boolValue ? "templates" : nil
+    }
+}
+
+/// Prints a build's diagnostics and summary, and turns failure into exit status 1.
+enum Reporter {
+    static func finish(_ report: BuildReport, summary: String, timings: Bool) throws {
+        let stderr = FileHandle.standardError
+        for diagnostic in report.diagnostics {
+            stderr.write(Data((diagnostic.formatted + "\n").utf8))
+        }
+        if timings {
+            for (stage, seconds) in report.timings {
+                print("  \(stage): \(String(format: "%.3f", seconds)) s")
+            }
+        }
+        print(summary)
+        if !report.succeeded { throw ExitCode.failure }
+    }
+
+    static func counts(_ report: BuildReport) -> String {
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        var parts: [String] = []
+        if report.errorCount > 0 { parts.append(plural(report.errorCount, "error")) }
+        parts.append(plural(report.warningCount, "warning"))
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import PorticoCore
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new partner or asset file with every field filled in.",
+        discussion: """
+            Examples:
+              portico new partner acme-consulting
+              portico new asset security-objections --kind objection
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case partner, asset
+    }
+
+    @Argument(help: "What to create: partner or asset.")
+    var what: Kind
+
+    @Argument(help: "The id: lowercase letters, digits and '-'. It becomes the file name.")
+    var id: String
+
+    @Option(help: "For an asset: one-pager, objection, snapshot or guide.")
+    var kind: String = "one-pager"
+
+    @Option(help: "The content folder.")
+    var content = "content"
+
+    func validate() throws {
+        guard Scaffold.isValidID(id) else {
+            throw ValidationError("'\(id)' is not a valid id: use lowercase letters, digits and '-'")
+        }
+        guard Scaffold.assetKinds.contains(kind) else {
+            throw ValidationError("--kind must be one of \(Scaffold.assetKinds.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: content)
+        let path: String
+        do {
+            switch what {
+            case .partner: path = try Scaffold.newPartner(id: id, content: folder)
+            case .asset: path = try Scaffold.newAsset(id: id, kind: kind, content: folder)
+            }
+        } catch let error as Scaffold.Refusal {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+        print("Created \(content)/\(path)")
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import PorticoCore
+
+@main
+struct Portico: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portico",
+        abstract: "Build a static partner portal from Markdown and YAML.",
+        discussion: """
+            Portico turns content/ (program.yml, partners/*.yml, assets/*.md) and templates/ into a \
+            static site in site/ that any web host can serve.
+
+            Example:
+              portico init my-portal && cd my-portal && portico build
+            """,
+        version: Pipeline.version,
+        subcommands: [Build.self, Check.self, Init.self, New.self],
+        defaultSubcommand: nil
+    )
+
+    /// Exit statuses: 0 built, 1 content or template errors, 2 usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch let error as UsageError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .failure ? 1 : 2)
+        }
+    }
+}
