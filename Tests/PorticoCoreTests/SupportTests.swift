@@ -1,0 +1,54 @@
+import Testing
+
+@testable import PorticoCore
+
+@Suite struct DayTests {
+    @Test func parsesOnlyRealDatesWrittenYYYYMMDD() {
+        #expect(Day("2024-02-29")?.description == "2024-02-29")
+        #expect(Day("2025-02-29") == nil)
+        #expect(Day("2025-13-01") == nil)
+        #expect(Day("2025-1-01") == nil)
+        #expect(Day("01-10-2025") == nil)
+        #expect(Day("2025-10-01T00:00") == nil)
+    }
+
+    @Test func addsDaysAcrossMonthsYearsAndLeapDays() {
+        #expect(Day("2026-01-10")!.adding(days: 120).description == "2026-05-10")
+        #expect(Day("2024-02-28")!.adding(days: 1).description == "2024-02-29")
+        #expect(Day("2025-12-31")!.adding(days: 1).description == "2026-01-01")
+        #expect(Day("2026-03-01")!.adding(days: -1).description == "2026-02-28")
+    }
+}
+
+@Suite struct SuggestionTests {
+    @Test func suggestsCloseNamesAndPrefixes() {
+        #expect(Suggestion.closest(to: "summery", in: ["title", "summary"]) == "summary")
+        #expect(Suggestion.closest(to: "roi-calc", in: ["roi-calculator", "security"]) == "roi-calculator")
+        #expect(Suggestion.closest(to: "banana", in: ["title", "summary"]) == nil)
+    }
+}
+
+@Suite struct IdentifierTests {
+    @Test(arguments: [
+        ("acme", true), ("acme-2", true), ("Acme", false), ("acme_co", false), ("../../etc/passwd", false),
+        ("CON", false), ("-acme", false), ("", false), ("a b", false),
+    ])
+    func idsAreLowercaseLettersDigitsAndHyphens(_ id: String, _ valid: Bool) {
+        #expect(Identifier.isValid(id) == valid)
+    }
+}
+
+@Suite struct RouteTests {
+    @Test func rootPrefixFollowsDepth() {
+        #expect(Routes.root(from: "index.html") == "")
+        #expect(Routes.root(from: "assets/index.html") == "../")
+        #expect(Routes.root(from: "assets/faq/index.html") == "../../")
+    }
+
+    @Test func publicURLsDropIndexHTML() {
+        let base = "https://p.example/portal/"
+        #expect(Routes.publicURL("index.html", base: base) == "https://p.example/portal/")
+        #expect(Routes.publicURL("assets/faq/index.html", base: base) == "https://p.example/portal/assets/faq/")
+        #expect(Routes.publicURL("404.html", base: base) == "https://p.example/portal/404.html")
+    }
+}
