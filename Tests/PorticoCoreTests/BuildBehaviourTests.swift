@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// What a build does with the output folder, and how the command line behaves around it.
+@Suite struct BuildBehaviourTests {
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25", "--output", "one"], in: scratch.url).status == 0)
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25", "--output", "two"], in: scratch.url).status == 0)
+        let one = try scratch.snapshot("one")
+        #expect(one.count > 10)
+        #expect(one == (try scratch.snapshot("two")))
+    }
+
+    @Test func aFailedBuildLeavesThePreviousSiteExactlyAsItWas() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        let before = try scratch.snapshot("site")
+        try scratch.write("name: Acme\ntier: [", to: "content/partners/acme.yml")
+        let failed = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        #expect(failed.status == 1)
+        #expect(failed.stdout.contains("Build failed (1 error, 0 warnings); site/ was left as it was"))
+        #expect(try scratch.snapshot("site") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)
+            .filter { $0.contains("portico-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aSuccessfulBuildReplacesTheSiteWithoutStaleFiles() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        try FileManager.default.removeItem(at: scratch.path("content/assets/roi-calculator.md"))
+        try scratch.write(
+            "name: Acme Consulting\nkind: referral\ntier: gold\nstatus: active\nsince: 2025-03-01\nmanager: dana\n"
+                + "audience: x\ncontacts:\n  - {name: A, role: B, email: a@x.example}\n"
+                + "  - {name: C, role: D, email: c@x.example}\n",
+            to: "content/partners/acme.yml")
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        #expect(!scratch.exists("site/assets/roi-calculator/index.html"))
+        #expect(scratch.exists("site/assets/security-objections/index.html"))
+    }
+
+    @Test(arguments: [
+        ("/", "error: refusing to write the site to '/'\n"),
+        (".", "error: refusing to write the site to the current folder; use a subfolder\n"),
+        ("content", "error: refusing to write the site to 'content': it holds or is inside the content folder\n"),
+        ("content/site", "error: refusing to write the site to 'content/site': it holds or is inside the content folder\n"),
+        (
+            "notes",
+            "error: output folder 'notes' is not empty and was not written by Portico; choose another folder with --output, or empty it first\n"
+        ),
+    ])
+    func refusesDangerousOutputFolders(_ output: String, _ message: String) throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        try scratch.write("keep me", to: "notes/todo.txt")
+        let run = try PorticoRun.run(["build", "--date", "2026-11-25", "--output", output], in: scratch.url)
+        #expect(run.status == 2)
+        #expect(run.stderr == message)
+        #expect(try scratch.read("notes/todo.txt") == "keep me")
+        #expect(scratch.exists("content/program.yml"))
+    }
+
+    @Test func refusesTheHomeFolder() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base", to: "project")
+        // The runner sets HOME to the scratch folder.
+        let run = try PorticoRun.run(
+            ["build", "--content", "project/content", "--output", scratch.url.path], in: scratch.url)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error: refusing to write the site to"))
+    }
+
+    @Test func checkReportsLikeBuildButWritesNothing() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        let run = try PorticoRun.run(["check", "--date", "2026-11-25"], in: scratch.url)
+        #expect(run.status == 0)
+        #expect(run.stdout == "Checked 7 pages (0 warnings)\n")
+        #expect(!scratch.exists("site"))
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        let relaxed = try PorticoRun.run(["check", "--date", "2027-06-01"], in: scratch.url)
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stderr.contains("warning: review due"))
+        let strict = try PorticoRun.run(["check", "--date", "2027-06-01", "--strict"], in: scratch.url)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: review due"))
+        #expect(!strict.stderr.contains("warning:"))
+    }
+
+    @Test func usageErrorsExitWithStatusTwo() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        let badDate = try PorticoRun.run(["build", "--date", "25/11/2026"], in: scratch.url)
+        #expect(badDate.status == 2)
+        #expect(badDate.stderr.contains("--date must be a date written YYYY-MM-DD, not '25/11/2026'"))
+        #expect(try PorticoRun.run(["build", "--no-such-flag"], in: scratch.url).status == 2)
+        let noContent = try PorticoRun.run(["build", "--content", "missing"], in: scratch.url)
+        #expect(noContent.status == 2)
+        #expect(noContent.stderr == "error: content folder 'missing' does not exist\n")
+    }
+
+    @Test func versionAndHelpWork() throws {
+        let scratch = try Scratch()
+        let version = try PorticoRun.run(["--version"], in: scratch.url)
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+        for command in ["build", "check", "init", "new"] {
+            let help = try PorticoRun.run([command, "--help"], in: scratch.url)
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("Example"), "\(command) --help shows an example")
+        }
+    }
+
+    @Test func yamlValuesAreEscapedEverywhere() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        let hostile = "<script>alert(\"x\")</script> & 'Co'"
+        let program = try scratch.read("content/program.yml")
+            .replacingOccurrences(of: "name: Fixture Partner Portal", with: "name: '\(hostile.replacingOccurrences(of: "'", with: "''"))'")
+            .replacingOccurrences(of: "journey: The partner introduces; we demo.", with: "journey: '<img src=x onerror=alert(1)>'")
+        try scratch.write(program, to: "content/program.yml")
+        let partner = try scratch.read("content/partners/acme.yml")
+            .replacingOccurrences(of: "name: Lee Park", with: "name: \"<b onmouseover='x()'>Lee</b>\"")
+        try scratch.write(partner, to: "content/partners/acme.yml")
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        for (path, data) in try scratch.snapshot("site") where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("<script>alert"), "\(path)")
+            #expect(!html.contains("<img src=x"), "\(path)")
+            #expect(!html.contains("<b onmouseover"), "\(path)")
+        }
+        let home = try scratch.read("site/index.html")
+        #expect(home.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Co&#39;"))
+        #expect(home.contains("&lt;img src=x onerror=alert(1)&gt;"))
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+
+/// Builds Tests/Fixtures/base with the real binary and checks what each kind of page shows.
+@Suite struct PortalPagesTests {
+    let scratch: Scratch
+    let run: PorticoRun
+
+    init() throws {
+        scratch = try Scratch()
+        try scratch.copyFixture("base")
+        run = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+    }
+
+    func page(_ path: String) throws -> String { try scratch.read("site/" + path) }
+
+    @Test func buildSucceedsQuietlyWithASummaryLine() throws {
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        let summary = try #require(run.stdout.split(separator: "\n").last)
+        #expect(summary.hasPrefix("Built 7 pages into site/ (0 warnings) in "))
+    }
+
+    @Test func writesEveryPageAndNoPageForRetiredPartners() throws {
+        let files = try scratch.snapshot("site").keys.filter { !$0.hasPrefix("static/") }.sorted()
+        #expect(
+            files == [
+                ".portico-site", "404.html", "assets/index.html", "assets/roi-calculator/index.html",
+                "assets/security-objections/index.html", "index.html", "partners/acme/index.html",
+                "partners/bridge/index.html", "partners/sunset/index.html", "robots.txt", "sitemap.xml",
+            ])
+        #expect(scratch.exists("site/static/portico.css"))
+    }
+
+    @Test func homeShowsPositioningBoundariesTiersAndActivePartners() throws {
+        let html = try page("index.html")
+        #expect(html.hasPrefix("<!doctype html>") || html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<title>Fixture Partner Portal"))
+        #expect(html.contains("Fixture Co reconciles <strong>invoices</strong> for mid-sized firms."))
+        #expect(html.contains("Invoice matching"))
+        #expect(html.contains("Process design"))
+        #expect(html.contains("The partner introduces; we demo."))
+        #expect(html.contains("Three referrals a quarter."))
+        #expect(html.contains("Joint planning"))
+        #expect(html.contains("href=\"partners/acme/index.html\""))
+        // Only active partners are linked from the home page.
+        #expect(!html.contains("partners/bridge/index.html"))
+        #expect(!html.contains("partners/sunset/index.html"))
+        #expect(html.contains("href=\"assets/index.html\""))
+        #expect(html.contains("href=\"static/portico.css\""))
+    }
+
+    @Test func libraryGroupsAssetsByKindWithOwnerAndReviewState() throws {
+        let html = try page("assets/index.html")
+        let objections = try #require(html.range(of: "Objection handling"))
+        let guides = try #require(html.range(of: "Guides"))
+        #expect(objections.lowerBound < guides.lowerBound)
+        #expect(html.contains("href=\"security-objections/index.html\""))
+        #expect(html.contains("Answers to the security questions clients ask first."))
+        #expect(html.contains("Dana Ruiz"))
+        #expect(html.contains("Omar Haddad"))
+        #expect(html.contains("Reviewed 2026-10-01"))
+        #expect(!html.contains("Review due"))
+        #expect(html.contains("href=\"../static/portico.css\""))
+    }
+
+    @Test func assetPageHasBodyOutlineOwnerAndReviewDate() throws {
+        let html = try page("assets/roi-calculator/index.html")
+        #expect(html.contains("<h1"))
+        #expect(html.contains("ROI calculator"))
+        #expect(html.contains("<h2 id=\"how-to-use-it\">How to use it</h2>"))
+        #expect(html.contains("href=\"#how-to-use-it\""))
+        #expect(html.contains("href=\"#worked-example\""))
+        #expect(html.contains("<table>"))
+        #expect(html.contains("mailto:omar@fixture.example"))
+        #expect(html.contains("Omar Haddad"))
+        #expect(html.contains("Reviewed 2026-10-01"))
+        #expect(!html.contains("Review due"))
+        #expect(html.contains("href=\"../../static/portico.css\""))
+    }
+
+    @Test func reviewDueIsMarkedOnceTheReviewDateHasPassed() throws {
+        let later = try PorticoRun.run(
+            ["build", "--date", "2027-02-01", "--output", "later"], in: scratch.url)
+        #expect(later.status == 0)
+        #expect(
+            later.stderr.contains(
+                "content/assets/security-objections.md:6:11: warning: review due: 'security-objections' was last "
+                    + "reviewed 2026-09-14 and was due for review on 2027-01-12"))
+        let due = try scratch.read("later/assets/security-objections/index.html")
+        #expect(due.contains("Review due"))
+        #expect(due.contains("2027-01-12"))
+        let fresh = try scratch.read("later/assets/roi-calculator/index.html")
+        #expect(!fresh.contains("Review due"))
+    }
+
+    @Test func partnerPageShowsManagerContactsTierAndFeaturedAssetsFirst() throws {
+        let html = try page("partners/acme/index.html")
+        #expect(html.contains("Acme Consulting"))
+        #expect(html.contains("Finance teams at <strong>retailers</strong>."))
+        #expect(html.contains("Dana Ruiz"))
+        #expect(html.contains("mailto:dana@fixture.example"))
+        #expect(html.contains("tel:+1 555 0100") || html.contains("tel:+15550100"))
+        #expect(html.contains("Lee Park"))
+        #expect(html.contains("mailto:kim@acme.example"))
+        #expect(html.contains("Gold"))
+        #expect(html.contains("Named manager"))
+        let featured = try #require(html.range(of: "../../assets/roi-calculator/index.html"))
+        let other = try #require(html.range(of: "../../assets/security-objections/index.html"))
+        #expect(featured.lowerBound < other.lowerBound)
+        #expect(html.contains("https://acme.example"))
+    }
+
+    @Test func integrationPartnerSeesOnlyAssetsForIntegrationPartners() throws {
+        let html = try page("partners/bridge/index.html")
+        #expect(html.contains("Bridge Ledger"))
+        #expect(html.contains("security-objections/index.html"))
+        // roi-calculator is for referral partners only.
+        #expect(!html.contains("roi-calculator"))
+        #expect(html.contains("Omar Haddad"))
+    }
+
+    @Test func sunsettingPartnerGetsAPlainPageWithoutPromotions() throws {
+        let html = try page("partners/sunset/index.html")
+        #expect(html.contains("Sunset Advisors"))
+        #expect(html.contains("Ira Cole"))
+        #expect(html.contains("Dana Ruiz"))
+        #expect(!html.contains("Named manager"))
+        #expect(!html.lowercased().contains("featured"))
+        #expect(html.contains("security-objections/index.html"))
+    }
+
+    @Test func sitemapListsPublicPagesWithAbsoluteURLs() throws {
+        let xml = try page("sitemap.xml")
+        #expect(
+            xml == """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <url><loc>https://partners.fixture.example/assets/</loc></url>
+                  <url><loc>https://partners.fixture.example/assets/roi-calculator/</loc></url>
+                  <url><loc>https://partners.fixture.example/assets/security-objections/</loc></url>
+                  <url><loc>https://partners.fixture.example/</loc></url>
+                </urlset>
+
+                """)
+        #expect(
+            try page("robots.txt")
+                == "User-agent: *\nAllow: /\nSitemap: https://partners.fixture.example/sitemap.xml\n")
+    }
+
+    @Test func notFoundPageCarriesItsOwnStylesAndAbsoluteLinks() throws {
+        let html = try page("404.html")
+        #expect(html.contains("<style>"))
+        #expect(!html.contains("static/portico.css"))
+        #expect(html.contains("href=\"https://partners.fixture.example/index.html\""))
+    }
+
+    @Test func noLinkIsAbsoluteOrLocal() throws {
+        for (path, data) in try scratch.snapshot("site") where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for attribute in ["href=\"", "src=\""] {
+                var rest = html[...]
+                while let range = rest.range(of: attribute) {
+                    let value = rest[range.upperBound...].prefix { $0 != "\"" }
+                    #expect(!value.hasPrefix("/"), "\(path): \(value)")
+                    #expect(!value.contains(scratch.url.path), "\(path): \(value)")
+                    #expect(!value.hasPrefix("file:"), "\(path): \(value)")
+                    rest = rest[range.upperBound...]
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// `portico init`, `portico new`, and the theme a project can override.
+@Suite struct ProjectCommandsTests {
+    @Test func initCreatesAProjectThatBuildsWithoutWarnings() throws {
+        let scratch = try Scratch()
+        let created = try PorticoRun.run(["init", "portal"], in: scratch.url)
+        #expect(created.status == 0)
+        #expect(scratch.exists("portal/content/program.yml"))
+        #expect(scratch.exists("portal/templates/layout.mustache"))
+        #expect(scratch.exists("portal/templates/static/portico.css"))
+        #expect(try scratch.read("portal/.gitignore").contains("site/"))
+        let built = try PorticoRun.run(["build"], in: scratch.path("portal"))
+        #expect(built.status == 0)
+        #expect(built.stderr == "")
+        #expect(scratch.exists("portal/site/partners/example-partner/index.html"))
+        #expect(scratch.exists("portal/site/assets/our-pitch/index.html"))
+    }
+
+    @Test func initRefusesAFolderThatIsNotEmpty() throws {
+        let scratch = try Scratch()
+        try scratch.write("x", to: "taken/file.txt")
+        let run = try PorticoRun.run(["init", "taken"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("is not empty"))
+    }
+
+    @Test func newPartnerAndAssetAreFilledFromTheProgramAndBuild() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        let partner = try PorticoRun.run(["new", "partner", "globex"], in: scratch.url)
+        #expect(partner.status == 0)
+        #expect(partner.stdout == "Created content/partners/globex.yml\n")
+        let text = try scratch.read("content/partners/globex.yml")
+        #expect(text.contains("tier: silver"))
+        #expect(text.contains("manager: dana"))
+        for field in ["name", "kind", "tier", "status", "since", "manager", "website", "audience", "contacts", "featured"] {
+            #expect(text.contains("\n\(field):") || text.hasPrefix("\(field):"), "\(field)")
+        }
+        let asset = try PorticoRun.run(["new", "asset", "pricing-faq", "--kind", "objection"], in: scratch.url)
+        #expect(asset.status == 0)
+        #expect(try scratch.read("content/assets/pricing-faq.md").contains("kind: objection"))
+        let built = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        #expect(built.status == 0)
+        #expect(scratch.exists("site/partners/globex/index.html"))
+        #expect(scratch.exists("site/assets/pricing-faq/index.html"))
+    }
+
+    @Test func newRefusesToOverwriteAndRejectsBadIDs() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        let before = try scratch.read("content/partners/acme.yml")
+        let again = try PorticoRun.run(["new", "partner", "acme"], in: scratch.url)
+        #expect(again.status == 1)
+        #expect(again.stderr == "error: content/partners/acme.yml already exists; not overwriting it\n")
+        #expect(try scratch.read("content/partners/acme.yml") == before)
+        let bad = try PorticoRun.run(["new", "asset", "Bad_Id"], in: scratch.url)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("'Bad_Id' is not a valid id"))
+        let kind = try PorticoRun.run(["new", "asset", "x", "--kind", "poster"], in: scratch.url)
+        #expect(kind.status == 2)
+    }
+
+    @Test func buildWorksWithoutATemplatesFolderAndOverridesFileByFile() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        #expect(!scratch.exists("templates"))
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        let builtInHome = try scratch.read("site/index.html")
+        try scratch.write(
+            "{{<layout}}{{$main}}<p class=\"custom\">Custom {{program.company}}</p>{{/main}}{{/layout}}\n",
+            to: "templates/library.mustache")
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        #expect(try scratch.read("site/assets/index.html").contains("<p class=\"custom\">Custom Fixture Co</p>"))
+        #expect(try scratch.read("site/index.html") == builtInHome)
+    }
+
+    @Test func theBuiltInThemeIsTheTemplatesFolder() throws {
+        let scratch = try Scratch()
+        #expect(try PorticoRun.run(["init", "copy"], in: scratch.url).status == 0)
+        let embedded = try scratch.snapshot("copy/templates")
+        let source = PorticoRun.packageRoot.appendingPathComponent("templates")
+        var onDisk: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: source.path)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let url = source.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                !path.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+            {
+                onDisk[path] = try Data(contentsOf: url)
+            }
+        }
+        #expect(!onDisk.isEmpty)
+        #expect(Set(embedded.keys) == Set(onDisk.keys), "run `make theme` after changing templates/")
+        #expect(embedded == onDisk, "run `make theme` after changing templates/")
+    }
+}
