@@ -47,7 +47,10 @@ import Testing
         ("/", "error: refusing to write the site to '/'\n"),
         (".", "error: refusing to write the site to the current folder; use a subfolder\n"),
         ("content", "error: refusing to write the site to 'content': it holds or is inside the content folder\n"),
-        ("content/site", "error: refusing to write the site to 'content/site': it holds or is inside the content folder\n"),
+        (
+            "content/site",
+            "error: refusing to write the site to 'content/site': it holds or is inside the content folder\n"
+        ),
         (
             "notes",
             "error: output folder 'notes' is not empty and was not written by Portico; choose another folder with --output, or empty it first\n"
@@ -79,7 +82,7 @@ import Testing
         try scratch.copyFixture("base")
         let run = try PorticoRun.run(["check", "--date", "2026-11-25"], in: scratch.url)
         #expect(run.status == 0)
-        #expect(run.stdout == "Checked 7 pages (0 warnings)\n")
+        #expect(run.stdout == "Checked 8 pages (0 warnings)\n")
         #expect(!scratch.exists("site"))
     }
 
@@ -124,8 +127,11 @@ import Testing
         try scratch.copyFixture("base")
         let hostile = "<script>alert(\"x\")</script> & 'Co'"
         let program = try scratch.read("content/program.yml")
-            .replacingOccurrences(of: "name: Fixture Partner Portal", with: "name: '\(hostile.replacingOccurrences(of: "'", with: "''"))'")
-            .replacingOccurrences(of: "journey: The partner introduces; we demo.", with: "journey: '<img src=x onerror=alert(1)>'")
+            .replacingOccurrences(
+                of: "name: Fixture Partner Portal", with: "name: '\(hostile.replacingOccurrences(of: "'", with: "''"))'"
+            )
+            .replacingOccurrences(
+                of: "journey: The partner introduces; we demo.", with: "journey: '<img src=x onerror=alert(1)>'")
         try scratch.write(program, to: "content/program.yml")
         let partner = try scratch.read("content/partners/acme.yml")
             .replacingOccurrences(of: "name: Lee Park", with: "name: \"<b onmouseover='x()'>Lee</b>\"")

@@ -18,7 +18,7 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stderr == "")
         let summary = try #require(run.stdout.split(separator: "\n").last)
-        #expect(summary.hasPrefix("Built 7 pages into site/ (0 warnings) in "))
+        #expect(summary.hasPrefix("Built 8 pages into site/ (0 warnings) in "))
     }
 
     @Test func writesEveryPageAndNoPageForRetiredPartners() throws {
@@ -55,7 +55,7 @@ import Testing
         let objections = try #require(html.range(of: "Objection handling"))
         let guides = try #require(html.range(of: "Guides"))
         #expect(objections.lowerBound < guides.lowerBound)
-        #expect(html.contains("href=\"security-objections/index.html\""))
+        #expect(html.contains("href=\"../assets/security-objections/index.html\""))
         #expect(html.contains("Answers to the security questions clients ask first."))
         #expect(html.contains("Dana Ruiz"))
         #expect(html.contains("Omar Haddad"))

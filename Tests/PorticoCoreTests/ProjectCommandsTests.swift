@@ -35,7 +35,9 @@ import Testing
         let text = try scratch.read("content/partners/globex.yml")
         #expect(text.contains("tier: silver"))
         #expect(text.contains("manager: dana"))
-        for field in ["name", "kind", "tier", "status", "since", "manager", "website", "audience", "contacts", "featured"] {
+        for field in [
+            "name", "kind", "tier", "status", "since", "manager", "website", "audience", "contacts", "featured",
+        ] {
             #expect(text.contains("\n\(field):") || text.hasPrefix("\(field):"), "\(field)")
         }
         let asset = try PorticoRun.run(["new", "asset", "pricing-faq", "--kind", "objection"], in: scratch.url)

@@ -6,6 +6,9 @@ public struct LoadedContent: Sendable {
     public var program: Program?
     public var partners: [Partner]
     public var assets: [Asset]
+    /// Ids of every asset file, including those that failed to load: a reference to one of
+    /// those is not reported again, since the file's own errors already were.
+    public var assetFileIDs: Set<String>
 }
 
 /// The load stage: reads `program.yml`, `partners/*.yml` and `assets/*.md`, decoding each with
@@ -28,13 +31,15 @@ public struct ContentLoader: Sendable {
         let partners = uniqueIDs(partnerFiles, what: "partner", log: log).parallelMap { file in
             loadPartner(file)
         }
-        let assets = uniqueIDs(assetFiles, what: "asset", log: log).parallelMap { file in
+        let uniqueAssetFiles = uniqueIDs(assetFiles, what: "asset", log: log)
+        let assets = uniqueAssetFiles.parallelMap { file in
             loadAsset(file)
         }
         for (_, issues) in partners { log.report(contentsOf: issues) }
         for (_, issues) in assets { log.report(contentsOf: issues) }
         return LoadedContent(
-            program: program, partners: partners.compactMap(\.0), assets: assets.compactMap(\.0))
+            program: program, partners: partners.compactMap(\.0), assets: assets.compactMap(\.0),
+            assetFileIDs: Set(uniqueAssetFiles.map(\.stem)))
     }
 
     private func loadProgram(_ log: DiagnosticLog) -> Program? {

@@ -27,7 +27,7 @@ public struct ContentValidator: Sendable {
                         "no-manager", "partner '\(partner.id)' has no manager", at: partner.source,
                         hint: "set 'manager' to the id of the team member who looks after them"))
             }
-            for featured in partner.featured {
+            for featured in partner.featured where !loaded.assetFileIDs.contains(featured.id) {
                 issues += unknown(featured, among: assetIDs, what: "asset", field: "featured")
             }
             issues += contactWarnings(partner)
