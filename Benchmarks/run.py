@@ -48,7 +48,7 @@ def write_program(content: pathlib.Path, partners: int, assets: int) -> None:
         body = "".join(f"## Section {s}\n\n{PARAGRAPH}- point one\n- point two\n\n" for s in range(6))
         (content / "assets" / f"asset-{i}.md").write_text(
             f"---\ntitle: Asset number {i}\nkind: {KINDS[i % 4]}\nsummary: What asset {i} is for.\n"
-            f"owner: member-{i % 20}\nreviewed: 2026-{1 + i % 12:02d}-15\ntags: [tag-{i % 7}]\n---\n{body}"
+            f"owner: member-{i % 20}\nreviewed: 2026-{6 + i % 6:02d}-15\ntags: [tag-{i % 7}]\n---\n{body}"
         )
     for i in range(partners):
         featured = ", ".join(f"asset-{(i + k) % assets}" for k in range(3)) if assets else ""

@@ -215,18 +215,21 @@ struct FieldReader {
         list(key)?.compactMap { id($0, field: key) }
     }
 
-    /// A list of mappings, each read by `read`.
+    /// A list of mappings, each read by `read`; nil when any of them failed.
     func records<Record>(
         _ key: String, what: String, known: [String], required: Bool = false,
         _ read: (FieldReader) -> Record?
     ) -> [Record]? {
         guard let nodes = list(key, required: required) else { return nil }
-        return nodes.compactMap { node in
+        let records = nodes.compactMap { node in
             FieldReader(
                 node, what: what, known: known, file: file, lineOffset: lineOffset, issues: issues,
                 fallback: location
             ).flatMap(read)
         }
+        // A record that failed has been reported; using the rest would report knock-on problems
+        // (a "single contact" when the second one had a typo).
+        return records.count == nodes.count ? records : nil
     }
 
     /// A nested mapping.
@@ -234,6 +237,26 @@ struct FieldReader {
         guard let node = value(key, required: true) else { return nil }
         return FieldReader(
             node, what: what, known: known, file: file, lineOffset: lineOffset, issues: issues, fallback: location)
+    }
+
+    /// An email address, checked enough that it is safe in a `mailto:` link.
+    func email(_ key: String, required: Bool = true) -> String? {
+        guard let text = string(key, required: required) else { return nil }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        let forbidden: Set<Character> = [
+            "<", ">", "\"", "'", "(", ")", ",", ";", ":", "\\", "[", "]", "?", "&", "#", "%",
+        ]
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+            !parts[1].hasSuffix("."), !text.contains(where: { $0.isWhitespace || forbidden.contains($0) })
+        else {
+            issues.add(
+                .error(
+                    "bad-email", "'\(text)' in '\(key)' is not an email address",
+                    at: entry(key).map { place($0.value) } ?? location,
+                    hint: "write one address such as name@example.com"))
+            return nil
+        }
+        return text
     }
 
     /// An http or https URL; other schemes are refused because they end up in links.

@@ -18,7 +18,7 @@ enum PartnerLoader {
             fields.records("contacts", what: "a contact", known: contactFields, required: true) { contact -> Contact? in
                 let name = contact.string("name")
                 let role = contact.string("role")
-                let email = contact.string("email")
+                let email = contact.email("email")
                 let since = contact.day("since", required: false)
                 guard let name, let role, let email else { return nil }
                 return Contact(name: name, role: role, email: email, since: since?.0, source: contact.location)

@@ -34,7 +34,7 @@ enum ProgramLoader {
             let id = member.id("id")
             let name = member.string("name")
             let role = member.string("role")
-            let email = member.string("email")
+            let email = member.email("email")
             let phone = member.string("phone", required: false)
             guard let id, let name, let role, let email else { return nil }
             return TeamMember(id: id.id, name: name, role: role, email: email, phone: phone, source: id.location)

@@ -15,6 +15,7 @@ struct HomePlanner: OutputPlanner {
                     "href": scope.href(Routes.library) + "#" + LibraryPlanner.anchor(kind),
                 ]
             }
+            let dueCount = site.content.assets.count { site.isReviewDue($0) }
             return [
                 "active_partners": active.map { partner -> [String: Any] in
                     [
@@ -28,7 +29,8 @@ struct HomePlanner: OutputPlanner {
                     "href": scope.href(Routes.library),
                     "count": site.content.assets.count,
                     "kinds": kinds,
-                    "review_due_count": site.content.assets.count { site.isReviewDue($0) },
+                    "review_due_count": dueCount,
+                    "has_review_due": dueCount > 0,
                 ] as [String: Any],
             ]
         }

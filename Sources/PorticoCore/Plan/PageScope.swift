@@ -44,15 +44,24 @@ public struct PageScope: Sendable {
     static func person(_ member: TeamMember) -> [String: Any] {
         [
             "name": member.name, "role": member.role, "email": member.email, "phone": member.phone ?? "",
-            "has_phone": member.phone != nil, "since": "", "has_since": false,
+            "phone_tel": member.phone.map(telephoneURI) ?? "", "has_phone": member.phone != nil, "since": "",
+            "has_since": false,
         ]
     }
 
     static func person(_ contact: Contact) -> [String: Any] {
         [
-            "name": contact.name, "role": contact.role, "email": contact.email, "phone": "", "has_phone": false,
+            "name": contact.name, "role": contact.role, "email": contact.email, "phone": "", "phone_tel": "",
+            "has_phone": false,
             "since": contact.since?.description ?? "", "has_since": contact.since != nil,
         ]
+    }
+
+    /// A `tel:` URI may not contain spaces (RFC 3966); keep the digits and a leading '+'.
+    static func telephoneURI(_ phone: String) -> String {
+        "tel:"
+            + phone.enumerated().filter { $1.isASCII && ($1.isNumber || ($1 == "+" && $0 == 0)) }.map { String($1) }
+            .joined()
     }
 
     static func tier(_ tier: Tier) -> [String: Any] {

@@ -14,16 +14,20 @@ struct PartnerPagesPlanner: OutputPlanner {
         }
     }
 
+    /// A partner page lists at most this many assets besides the featured ones: with a library
+    /// of thousands, the most recently reviewed are shown and the rest are a link away.
+    static let otherAssetLimit = 30
+
     static func context(_ partner: Partner, scope: PageScope) -> [String: Any] {
         let site = scope.site
-        let featuredIDs = partner.featured.map(\.id)
-        let featured = featuredIDs.compactMap { site.assetsByID[$0] }
-        let others = site.content.assets
-            .filter { $0.serves(partner.kind) && !featuredIDs.contains($0.id) }
-            .sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+        let featuredIDs = Set(partner.featured.map(\.id))
+        let featured = partner.featured.compactMap { site.assetsByID[$0.id] }
         let promotions = partner.status != .sunsetting
-        // A plain page lists every asset for the partner's kind, without singling any out.
-        let listed = promotions ? others : (featured + others).sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+        // A plain page lists the featured assets among the others, without singling them out.
+        let serving = site.assetsServing[partner.kind] ?? []
+        let candidates = promotions ? serving.filter { !featuredIDs.contains($0.id) } : serving
+        let listed = candidates.prefix(otherAssetLimit).sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+        let more = candidates.count - listed.count
         let manager = partner.manager.flatMap { site.teamByID[$0.id] }
         let tier = site.tiersByID[partner.tier.id]
         return [
@@ -50,6 +54,9 @@ struct PartnerPagesPlanner: OutputPlanner {
             "has_featured_assets": promotions && !featured.isEmpty,
             "other_assets": listed.map(scope.assetSummary),
             "has_other_assets": !listed.isEmpty,
+            "more_assets_count": more,
+            "has_more_assets": more > 0,
+            "library_href": scope.href(Routes.library),
         ]
     }
 }

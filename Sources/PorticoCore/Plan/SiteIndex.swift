@@ -5,6 +5,8 @@ public struct SiteIndex: Sendable {
     let assetsByID: [String: Asset]
     let teamByID: [String: TeamMember]
     let tiersByID: [String: Tier]
+    /// For each partner kind, the assets that serve it, most recently reviewed first.
+    let assetsServing: [PartnerKind: [Asset]]
 
     public init(content: Content, today: Day) {
         self.content = content
@@ -12,6 +14,9 @@ public struct SiteIndex: Sendable {
         assetsByID = Dictionary(content.assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         teamByID = Dictionary(content.program.team.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         tiersByID = Dictionary(content.program.tiers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let freshestFirst = content.assets.sorted { ($1.reviewed, $0.title, $0.id) < ($0.reviewed, $1.title, $1.id) }
+        assetsServing = Dictionary(
+            uniqueKeysWithValues: PartnerKind.allCases.map { kind in (kind, freshestFirst.filter { $0.serves(kind) }) })
     }
 
     public var program: Program { content.program }
