@@ -25,9 +25,16 @@ struct PartnerPagesPlanner: OutputPlanner {
         let promotions = partner.status != .sunsetting
         // A plain page lists the featured assets among the others, without singling them out.
         let serving = site.assetsServing[partner.kind] ?? []
-        let candidates = promotions ? serving.filter { !featuredIDs.contains($0.id) } : serving
-        let listed = candidates.prefix(otherAssetLimit).sorted { ($0.title, $0.id) < ($1.title, $1.id) }
-        let more = candidates.count - listed.count
+        let skipped = promotions ? featuredIDs : []
+        var listed: [Asset] = []
+        listed.reserveCapacity(min(otherAssetLimit, serving.count))
+        for asset in serving where !skipped.contains(asset.id) {
+            listed.append(asset)
+            if listed.count == otherAssetLimit { break }
+        }
+        listed.sort { ($0.title, $0.id) < ($1.title, $1.id) }
+        let skippedServing = skipped.count { site.assetsByID[$0]?.serves(partner.kind) == true }
+        let more = serving.count - skippedServing - listed.count
         let manager = partner.manager.flatMap { site.teamByID[$0.id] }
         let tier = site.tiersByID[partner.tier.id]
         return [
