@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Portico build benchmark: pages per second and peak memory on a synthetic program.
 
-Generates a program of N partners and M assets (default: 5,000 partners and 4,995 assets, which
+Generates a program of N partners and M assets (default: 5,000 partners and 4,997 assets, which
 with the home, library and 404 pages makes 10,000 pages), then runs the release `portico build`
 several times and reports the median wall time, pages per second and the peak resident memory
 of the build process.
@@ -82,7 +82,7 @@ def run_build(binary: pathlib.Path, work: pathlib.Path) -> tuple[float, int, str
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--partners", type=int, default=5000)
-    parser.add_argument("--assets", type=int, default=4995)
+    parser.add_argument("--assets", type=int, default=4997)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--binary", default=str(ROOT / ".build/release/portico"))
     args = parser.parse_args()

@@ -90,6 +90,12 @@ public enum Pipeline {
     static func renderAndWrite(
         _ outputs: [PlannedOutput], renderer: PageRenderer, writer: any OutputWriter, log: DiagnosticLog
     ) -> (pages: Int, files: Int) {
+        do {
+            try writer.prepare(for: outputs.map(\.path))
+        } catch {
+            log.report(.error("write-failed", "could not create the output folders: \(error)", at: nil))
+            return (0, 0)
+        }
         let written = outputs.parallelMap { output -> Bool in
             guard let data = renderer.render(output) else { return false }
             do {
