@@ -15,17 +15,7 @@ import Testing
     @Test(arguments: cases)
     func reportsExactlyTheExpectedDiagnostics(_ name: String) throws {
         let folder = Self.casesFolder.appendingPathComponent(name)
-        let scratch = try Scratch()
-        try scratch.copyFixture("base")
-        for overlay in ["content", "templates"] {
-            let source = folder.appendingPathComponent(overlay)
-            if FileManager.default.fileExists(atPath: source.path) {
-                try Scratch.merge(source, into: scratch.path(overlay))
-            }
-        }
-        for line in Self.lines(folder.appendingPathComponent("remove")) {
-            try FileManager.default.removeItem(at: scratch.path(line))
-        }
+        let scratch = try Self.prepare(name)
         let arguments = ["build", "--date", "2026-11-25"] + Self.lines(folder.appendingPathComponent("args"))
         let run = try PorticoRun.run(arguments, in: scratch.url)
 
@@ -38,6 +28,23 @@ import Testing
 
     @Test func thereAreCasesForEveryCategory() {
         #expect(Self.cases.count >= 20)
+    }
+
+    /// A scratch folder holding the base fixture with the case laid over it.
+    static func prepare(_ name: String) throws -> Scratch {
+        let folder = casesFolder.appendingPathComponent(name)
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        for overlay in ["content", "templates"] {
+            let source = folder.appendingPathComponent(overlay)
+            if FileManager.default.fileExists(atPath: source.path) {
+                try Scratch.merge(source, into: scratch.path(overlay))
+            }
+        }
+        for line in lines(folder.appendingPathComponent("remove")) {
+            try FileManager.default.removeItem(at: scratch.path(line))
+        }
+        return scratch
     }
 
     static func lines(_ url: URL) -> [String] {

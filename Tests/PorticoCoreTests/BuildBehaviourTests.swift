@@ -122,29 +122,22 @@ import Testing
         }
     }
 
-    @Test func yamlValuesAreEscapedEverywhere() throws {
-        let scratch = try Scratch()
-        try scratch.copyFixture("base")
-        let hostile = "<script>alert(\"x\")</script> & 'Co'"
-        let program = try scratch.read("content/program.yml")
-            .replacingOccurrences(
-                of: "name: Fixture Partner Portal", with: "name: '\(hostile.replacingOccurrences(of: "'", with: "''"))'"
-            )
-            .replacingOccurrences(
-                of: "journey: The partner introduces; we demo.", with: "journey: '<img src=x onerror=alert(1)>'")
-        try scratch.write(program, to: "content/program.yml")
-        let partner = try scratch.read("content/partners/acme.yml")
-            .replacingOccurrences(of: "name: Lee Park", with: "name: \"<b onmouseover='x()'>Lee</b>\"")
-        try scratch.write(partner, to: "content/partners/acme.yml")
-        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
-        for (path, data) in try scratch.snapshot("site") where path.hasSuffix(".html") {
+    @Test func htmlInEveryYAMLFieldAndInMarkdownComesOutInert() throws {
+        let scratch = try BadContentTests.prepare("html-in-every-field")
+        let run = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        #expect(run.status == 0)
+        let pages = try scratch.snapshot("site").filter { $0.key.hasSuffix(".html") }
+        #expect(pages.count == 8)
+        for (path, data) in pages {
             let html = String(decoding: data, as: UTF8.self)
-            #expect(!html.contains("<script>alert"), "\(path)")
-            #expect(!html.contains("<img src=x"), "\(path)")
-            #expect(!html.contains("<b onmouseover"), "\(path)")
+            #expect(!html.contains("<script"), "\(path)")
+            #expect(!html.contains("<img"), "\(path)")
         }
         let home = try scratch.read("site/index.html")
-        #expect(home.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Co&#39;"))
-        #expect(home.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(home.contains("&lt;script&gt;alert(1)&lt;/script&gt; Portal"))
+        let partner = try scratch.read("site/partners/acme/index.html")
+        #expect(partner.contains("href=\"https://acme.example/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""))
+        let asset = try scratch.read("site/assets/roi-calculator/index.html")
+        #expect(asset.contains("<!-- raw HTML omitted -->"))
     }
 }

@@ -8,6 +8,14 @@ enum YAMLDocument {
         func place(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: path, line: mark.line + lineOffset, column: mark.column)
         }
+        if let (line, column) = AliasExpansionGuard.firstExcessiveAlias(in: yaml) {
+            return .failure(
+                .error(
+                    "yaml-alias-bomb",
+                    "YAML aliases expand to more than \(AliasExpansionGuard.limit) values; refusing to read further",
+                    at: SourceLocation(file: path, line: line + lineOffset, column: column),
+                    hint: "write the values out instead of repeating anchors inside anchors"))
+        }
         do {
             return .success(try Yams.compose(yaml: yaml))
         } catch let error as YamlError {
@@ -15,6 +23,12 @@ enum YAMLDocument {
             case .scanner(let context, let problem, let mark, _),
                 .parser(let context, let problem, let mark, _),
                 .composer(let context, let problem, let mark, _):
+                if problem.hasPrefix("Maximum nesting level") {
+                    return .failure(
+                        .error(
+                            "yaml-syntax", "invalid YAML: values are nested too deeply", at: place(mark),
+                            hint: "content files need only a few levels of lists and mappings"))
+                }
                 let during = context.map { " (\($0.text))" } ?? ""
                 return .failure(.error("yaml-syntax", "invalid YAML: \(problem)\(during)", at: place(mark)))
             case .duplicatedKeysInMapping(let duplicates, let context):
