@@ -3,7 +3,7 @@ SWIFT ?= swift
 DATE ?=
 PORTICO = .build/debug/portico
 
-.PHONY: portal test build deps theme lint format bench check-site clean
+.PHONY: portal test build deps theme lint format bench check-site fuzz clean
 
 ## Install the system libraries Portico links against, when pkg-config cannot find them.
 deps:
@@ -32,14 +32,27 @@ lint:
 format:
 	$(SWIFT) format format -i -r Sources Tests
 
-## The whole test suite: formatting, unit and end-to-end tests.
+## The whole test suite: formatting, unit and end-to-end tests, the site gates, the fuzzer.
 test: deps lint
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) check-site
+	$(MAKE) fuzz
+
+## Build the example portal and run the independent checkers over it (scripts/check-site).
+check-site: build
+	rm -rf site
+	$(PORTICO) build
+	scripts/check-site site --screenshots site-screenshots
+
+## Fuzz the content loader with libFuzzer for FUZZ_SECONDS (scripts/fuzz).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz $(FUZZ_SECONDS)
 
 bench: deps
 	$(SWIFT) build -c release
 	python3 Benchmarks/run.py
 
 clean:
-	rm -rf .build site
+	rm -rf .build .build-fuzz site site-screenshots

@@ -34,6 +34,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "PorticoFuzz",
+            dependencies: ["PorticoCore"]
+        ),
         .testTarget(
             name: "PorticoCoreTests",
             dependencies: ["PorticoCore"],
