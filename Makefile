@@ -41,7 +41,6 @@ test: deps lint
 
 ## Build the example portal and run the independent checkers over it (scripts/check-site).
 check-site: build
-	rm -rf site
 	$(PORTICO) build
 	scripts/check-site site --screenshots site-screenshots
 
