@@ -26,9 +26,7 @@ struct ContentOptions: ParsableArguments {
     }
 
     var day: Day {
-        if let date, let day = Day(date) { return day }
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
-        return Day(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day("2000-01-01")!
+        date.flatMap(Day.init) ?? .today
     }
 
     /// The templates folder to use: the one given, or ./templates when it exists.

@@ -53,12 +53,14 @@ public enum Pipeline {
         var staging: URL?
         let writer: any OutputWriter
         if let output {
+            let folder: URL
             do {
-                staging = try output.makeStaging()
+                folder = try output.makeStaging()
             } catch {
                 throw UsageError("cannot create a folder beside '\(options.outputDisplayPath)': \(error)")
             }
-            writer = FolderWriter(folder: staging!)
+            staging = folder
+            writer = FolderWriter(folder: folder)
         } else {
             writer = DiscardingWriter()
         }
