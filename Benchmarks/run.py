@@ -63,11 +63,13 @@ def write_program(content: pathlib.Path, partners: int, assets: int) -> None:
         )
 
 
-def run_build(binary: pathlib.Path, work: pathlib.Path) -> tuple[float, int, str]:
-    """Returns wall seconds, peak RSS in KiB and the summary line of one build."""
+def run_build(binary: pathlib.Path, work: pathlib.Path, command: str = "build") -> tuple[float, int, str]:
+    """Returns wall seconds, peak RSS in KiB and the summary line of one `portico build` (or
+    `portico check`, which renders every page and writes none)."""
     start = time.perf_counter()
+    arguments = ["--output", "site"] if command == "build" else []
     process = subprocess.Popen(
-        [str(binary), "build", "--date", "2026-11-25", "--content", "content", "--output", "site"],
+        [str(binary), command, "--date", "2026-11-25", "--content", "content", *arguments],
         cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     _, status, usage = os.wait4(process.pid, 0)
@@ -94,15 +96,22 @@ def main() -> None:
     try:
         write_program(work / "content", args.partners, args.assets)
         pages = args.partners + args.assets + 3
-        results = [run_build(binary, work) for _ in range(args.runs)]
+        # Alternate the two commands so that both see the same machine load.
+        results, checks = [], []
+        for _ in range(args.runs):
+            results.append(run_build(binary, work))
+            checks.append(run_build(binary, work, "check"))
         times = sorted(r[0] for r in results)
         peak = max(r[1] for r in results)
         median = statistics.median(times)
+        check_median = statistics.median(r[0] for r in checks)
         print(f"portico build: {args.partners} partners + {args.assets} assets = {pages} pages, {args.runs} runs")
         print(f"  last summary: {results[-1][2]}")
         print(f"  wall time: median {median:.3f} s (min {times[0]:.3f} s, max {times[-1]:.3f} s)")
         print(f"  pages per second: {pages / median:,.0f} (median run)")
         print(f"  peak memory (max RSS): {peak / 1024:.1f} MiB")
+        print(f"  render only (portico check, writes nothing): median {check_median:.3f} s, "
+              f"{pages / check_median:,.0f} pages per second, peak {max(r[1] for r in checks) / 1024:.1f} MiB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
