@@ -108,6 +108,22 @@ import Testing
         let noContent = try PorticoRun.run(["build", "--content", "missing"], in: scratch.url)
         #expect(noContent.status == 2)
         #expect(noContent.stderr == "error: content folder 'missing' does not exist\n")
+        let noTemplates = try PorticoRun.run(["build", "--templates", "theme"], in: scratch.url)
+        #expect(noTemplates.status == 2)
+        #expect(noTemplates.stderr == "error: templates folder 'theme' does not exist\n")
+        #expect(!scratch.exists("site"))
+    }
+
+    @Test func timingsListEveryStage() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        let run = try PorticoRun.run(["build", "--date", "2026-11-25", "--timings"], in: scratch.url)
+        #expect(run.status == 0)
+        let stages = run.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  "), let colon = line.firstIndex(of: ":") else { return nil }
+            return String(line[..<colon].trimmingCharacters(in: .whitespaces))
+        }
+        #expect(stages == ["load", "templates", "validate", "plan", "render", "write"])
     }
 
     @Test func versionAndHelpWork() throws {
