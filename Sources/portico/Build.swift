@@ -28,6 +28,6 @@ struct Build: ParsableCommand {
             report.succeeded
             ? "Built \(report.pagesWritten) pages into \(output)/ (\(Reporter.counts(report))) in \(seconds) s"
             : "Build failed (\(Reporter.counts(report))); \(output)/ was left as it was"
-        try Reporter.finish(report, summary: summary, timings: options.timings)
+        try Reporter.finish(report, summary: summary, options: options)
     }
 }

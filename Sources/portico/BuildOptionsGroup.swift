@@ -19,6 +19,9 @@ struct ContentOptions: ParsableArguments {
     @Flag(help: "Print how long each stage took.")
     var timings = false
 
+    @Flag(help: "Print the diagnostics and the summary as JSON on standard output, for editors and CI.")
+    var json = false
+
     func validate() throws {
         if let date, Day(date) == nil {
             throw ValidationError("--date must be a date written YYYY-MM-DD, not '\(date)'")
@@ -40,7 +43,13 @@ struct ContentOptions: ParsableArguments {
 
 /// Prints a build's diagnostics and summary, and turns failure into exit status 1.
 enum Reporter {
-    static func finish(_ report: BuildReport, summary: String, timings: Bool) throws {
+    static func finish(_ report: BuildReport, summary: String, options: ContentOptions) throws {
+        if options.json {
+            try printJSON(report, summary: summary)
+            if !report.succeeded { throw ExitCode.failure }
+            return
+        }
+        let timings = options.timings
         let stderr = FileHandle.standardError
         for diagnostic in report.diagnostics {
             stderr.write(Data((diagnostic.formatted + "\n").utf8))
@@ -52,6 +61,24 @@ enum Reporter {
         }
         print(summary)
         if !report.succeeded { throw ExitCode.failure }
+    }
+
+    /// The same diagnostics as the text output, as one JSON document.
+    static func printJSON(_ report: BuildReport, summary: String) throws {
+        struct Output: Encodable {
+            var succeeded: Bool
+            var pages: Int
+            var errors: Int
+            var warnings: Int
+            var summary: String
+            var diagnostics: [Diagnostic]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let output = Output(
+            succeeded: report.succeeded, pages: report.pagesWritten, errors: report.errorCount,
+            warnings: report.warningCount, summary: summary, diagnostics: report.diagnostics)
+        print(String(decoding: try encoder.encode(output), as: UTF8.self))
     }
 
     static func counts(_ report: BuildReport) -> String {

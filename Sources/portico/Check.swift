@@ -21,6 +21,6 @@ struct Check: ParsableCommand {
             report.succeeded
             ? "Checked \(report.pagesWritten) pages (\(Reporter.counts(report)))"
             : "Check failed (\(Reporter.counts(report)))"
-        try Reporter.finish(report, summary: summary, timings: options.timings)
+        try Reporter.finish(report, summary: summary, options: options)
     }
 }

@@ -114,6 +114,25 @@ import Testing
         #expect(!scratch.exists("site"))
     }
 
+    @Test func jsonOutputCarriesTheSameDiagnostics() throws {
+        let scratch = try BadContentTests.prepare("review-due")
+        let run = try PorticoRun.run(["check", "--date", "2026-11-25", "--json"], in: scratch.url)
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["succeeded"] as? Bool == true)
+        #expect(json["warnings"] as? Int == 1)
+        let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?["code"] as? String == "review-due")
+        #expect(diagnostics.first?["severity"] as? String == "warning")
+        let location = try #require(diagnostics.first?["location"] as? [String: Any])
+        #expect(location["file"] as? String == "content/assets/roi-calculator.md")
+        #expect(location["line"] as? Int == 6)
+        #expect(location["column"] as? Int == 11)
+    }
+
     @Test func timingsListEveryStage() throws {
         let scratch = try Scratch()
         try scratch.copyFixture("base")

@@ -1,6 +1,6 @@
 /// A place in a source file. Lines and columns count from 1; a column counts Unicode scalars,
 /// as libyaml and cmark do.
-public struct SourceLocation: Sendable, Hashable, Comparable {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
     public var file: String
     public var line: Int
     public var column: Int
@@ -16,7 +16,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
     }
 }
 
-public enum Severity: String, Sendable, Comparable {
+public enum Severity: String, Sendable, Comparable, Codable {
     case warning
     case error
 
@@ -26,7 +26,7 @@ public enum Severity: String, Sendable, Comparable {
 }
 
 /// One problem with the user's input, with the place it was found.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Sendable, Hashable, Codable {
     public var severity: Severity
     /// A stable identifier, such as `unknown-reference`, for tools and documentation.
     public var code: String
