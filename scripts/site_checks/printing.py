@@ -1,0 +1,133 @@
+"""Gate: every one-pager prints on exactly one page, on A4 and on US Letter, in real
+Chromium (WebDriver "print page": default margins, backgrounds on).
+
+A one-pager is any HTML page of the site with an element whose class list contains
+"one-pager" (the asset template's wrapper). Each is loaded over nginx like the other
+browser gates, printed to PDF once per paper size, and the PDF's pages are counted.
+The PDFs are kept next to the screenshots (<page>-a4.pdf, <page>-letter.pdf)."""
+
+from __future__ import annotations
+
+import html.parser
+import re
+import urllib.parse
+from pathlib import Path
+
+from common import GateResult, Site, read_text
+
+ONE_PAGER_CLASS = "one-pager"
+# (label, file-name suffix, width cm, height cm)
+PAPERS = (("A4", "a4", 21.0, 29.7), ("Letter", "letter", 21.59, 27.94))
+
+
+class _ClassFinder(html.parser.HTMLParser):
+    """Whether any element carries the class token ONE_PAGER_CLASS."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found = False
+
+    def handle_starttag(self, tag, attrs):
+        if self.found:
+            return
+        for name, value in attrs:
+            # HTML class lists are separated by ASCII whitespace.
+            if name == "class" and ONE_PAGER_CLASS in re.split(r"[ \t\n\f\r]+", value or ""):
+                self.found = True
+                return
+
+    handle_startendtag = handle_starttag
+
+
+def is_one_pager(text: str) -> bool:
+    finder = _ClassFinder()
+    finder.feed(text)
+    finder.close()
+    return finder.found
+
+
+def one_pagers(site: Site) -> list[str]:
+    return [p for p in site.html if is_one_pager(read_text(site.path(p)))]
+
+
+def pdf_name(page: str, paper: str) -> str:
+    """assets/x/index.html -> assets_x-a4.pdf; about.html -> about-a4.pdf."""
+    stem = page[:-len(".html")] if page.endswith(".html") else page
+    if stem.endswith("/index"):
+        stem = stem[:-len("/index")]
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", stem.replace("/", "_")) or "index"
+    return f"{slug}-{paper}.pdf"
+
+
+def clear_old(out_dir: Path) -> None:
+    for _, suffix, _, _ in PAPERS:
+        for p in out_dir.glob(f"*-{suffix}.pdf"):
+            p.unlink()
+
+
+_LEAF_RE = re.compile(rb"/Type\s*/Page(?![A-Za-z0-9_])")  # /Type /Page, not /Type /Pages
+_ROOT_RE = re.compile(rb"/Root\s+(\d+)\s+(\d+)\s+R")
+
+
+def _object(pdf: bytes, num: bytes, gen: bytes) -> bytes | None:
+    m = re.search(rb"(?<![0-9])" + num + rb"\s+" + gen + rb"\s+obj\b(.*?)\bendobj", pdf, re.S)
+    return m.group(1) if m else None
+
+
+def _root_count(pdf: bytes) -> int | None:
+    """/Count of the page tree root: trailer /Root -> catalog /Pages -> /Count."""
+    roots = _ROOT_RE.findall(pdf)
+    if not roots:
+        return None
+    catalog = _object(pdf, *roots[-1])  # the last trailer wins (incremental updates)
+    if catalog is None:
+        return None
+    m = re.search(rb"/Pages\s+(\d+)\s+(\d+)\s+R", catalog)
+    tree = _object(pdf, m.group(1), m.group(2)) if m else None
+    c = re.search(rb"/Count\s+(\d+)", tree) if tree is not None else None
+    return int(c.group(1)) if c else None
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """Pages of a PDF, from both the page tree root's /Count and the number of
+    /Type /Page objects; raises ValueError when neither is found or they disagree."""
+    if not pdf.startswith(b"%PDF-"):
+        raise ValueError(f"not a PDF (starts with {pdf[:16]!r})")
+    leaves = len(_LEAF_RE.findall(pdf))
+    root = _root_count(pdf)
+    if root is not None and leaves and root != leaves:
+        raise ValueError(f"PDF page tree says {root} pages but has {leaves} page objects")
+    count = root if root is not None else leaves
+    if count < 1:
+        raise ValueError("no pages found in the PDF")
+    return count
+
+
+def check_print(site: Site, base: str, browser, out_dir: Path) -> GateResult:
+    r = GateResult("print")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    clear_old(out_dir)
+    pages = one_pagers(site)
+    if not pages:
+        r.summary = f"no one-pagers in the site (no element with class \"{ONE_PAGER_CLASS}\"), nothing to print"
+        return r
+    browser.reset_viewport()  # print layout must not depend on the screenshot gate's emulated width
+    over = 0
+    for page in pages:
+        browser.load(base + urllib.parse.quote(page))
+        for label, suffix, width, height in PAPERS:
+            pdf = browser.print_pdf(width, height)
+            name = pdf_name(page, suffix)
+            (out_dir / name).write_bytes(pdf)
+            try:
+                count = pdf_page_count(pdf)
+            except ValueError as e:
+                r.add(f"{page} on {label}: could not count the printed pages: {e} (see {name})")
+                continue
+            if count > 1:
+                over += 1
+                r.add(f"{page} prints on {count} pages on {label} ({width:g} x {height:g} cm), "
+                      f"a one-pager must fit on one (see {name})")
+    r.summary = (f"{len(pages)} one-pagers × {len(PAPERS)} paper sizes, {over} over one page; "
+                 f"PDFs in {out_dir}")
+    return r
