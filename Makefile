@@ -37,12 +37,13 @@ test: deps lint
 	$(SWIFT) build
 	$(SWIFT) test
 	$(MAKE) check-site
-	$(MAKE) fuzz
 
-## Build the example portal and run the independent checkers over it (scripts/check-site).
+## Build the example portal and run the independent checkers over it (scripts/check-site),
+## then fuzz the content loader.
 check-site: build
 	$(PORTICO) build
 	scripts/check-site site --screenshots site-screenshots
+	$(MAKE) fuzz
 
 ## Fuzz the content loader with libFuzzer for FUZZ_SECONDS (scripts/fuzz).
 FUZZ_SECONDS ?= 60

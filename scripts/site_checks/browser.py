@@ -83,6 +83,22 @@ class Browser:
             "const done = arguments[arguments.length - 1];"
             "(document.fonts ? document.fonts.ready : Promise.resolve()).then(() => done(true), () => done(false));")
 
+    def reset_viewport(self) -> None:
+        """Drops the set_width emulation: back to the window's own size."""
+        self.width = 0
+        self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    def print_pdf(self, width_cm: float, height_cm: float) -> bytes:
+        """The loaded page printed to PDF on paper of that size (portrait, default
+        margins, backgrounds printed), via WebDriver's print command."""
+        from selenium.webdriver.common.print_page_options import PrintOptions
+
+        opts = PrintOptions()
+        opts.page_width = width_cm
+        opts.page_height = height_cm
+        opts.background = True
+        return base64.b64decode(self.driver.print_page(opts))
+
     def full_page_png(self) -> bytes:
         metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
         size = metrics.get("cssContentSize") or metrics["contentSize"]

@@ -4,8 +4,9 @@ Usage (normally through scripts/check-site, which installs the prerequisites):
     python main.py SITE_DIR [--screenshots DIR] [--work DIR]
 
 Gates: html (vnu), links (html-proofer + path rules), http (nginx crawl), axe (axe-core
-in Chromium), screenshots (375/1280 px + sideways scroll), structured (sitemap, ics,
-vcf, feeds). All gates run; the exit status is 1 if any has a finding, 2 on setup errors.
+in Chromium), screenshots (375/1280 px + sideways scroll), print (one-pagers on one A4
+and one Letter page, in Chromium), structured (sitemap, ics, vcf, feeds). All gates run;
+the exit status is 1 if any has a finding, 2 on setup errors.
 """
 
 from __future__ import annotations
@@ -55,60 +56,83 @@ def crashed(name: str, exc: BaseException) -> GateResult:
     return r
 
 
-def browser_gates(site: Site, base: str, work: Path, shots_dir: Path) -> tuple[GateResult, GateResult]:
-    from a11y import Axe
-    from browser import Browser
-    from screenshots import NARROW, WIDTHS, clear_old, measure, shot_name, sideways_message
+BROWSER_GATES = ("axe", "screenshots", "print")
 
-    axe_r, shot_r = GateResult("axe"), GateResult("screenshots")
-    samples = site.page_kinds()
+
+def browser_gates(site: Site, base: str, work: Path, shots_dir: Path) -> dict[str, GateResult]:
+    """The gates that share one Chromium session; the browser is quit on every path."""
+    import printing
+    import screenshots
+    from browser import Browser
+
+    results: dict[str, GateResult] = {}
     shots_dir.mkdir(parents=True, exist_ok=True)
-    clear_old(shots_dir)
-    axe = Axe()
+    # Old screenshots and PDFs go first, so that none outlives a failed run.
+    screenshots.clear_old(shots_dir)
+    printing.clear_old(shots_dir)
     browser = Browser(work)
     browser.start()
     try:
-        violations = 0
-        shots = 0
-        measured: dict[str, dict] = {}
-        for page in samples:
-            seen_violations: set[tuple] = set()
-            for width in WIDTHS:
-                browser.set_width(width)
-                browser.load(base + urllib.parse.quote(page))
-                (shots_dir / shot_name(page, width)).write_bytes(browser.full_page_png())
-                shots += 1
-                if width == NARROW:
-                    measured[page] = measure(browser)
-                for v in axe.run(browser):
-                    key = (v["id"], tuple(str(n["target"]) for n in v["nodes"]))
-                    if key in seen_violations:
-                        continue
-                    seen_violations.add(key)
-                    violations += 1
-                    lines = axe.describe(page, width, v)
-                    axe_r.add("\n".join(lines))
-        axe_r.summary = (f"{len(samples)} pages ({', '.join(samples)}) at {'/'.join(map(str, WIDTHS))}px, "
-                         f"{violations} violations (axe-core {axe.version}, WCAG 2.1 A/AA)")
-
-        browser.set_width(NARROW)
-        scrolling = 0
-        for page in site.html:
-            m = measured.get(page)
-            if m is None:
-                browser.load(base + urllib.parse.quote(page))
-                m = measure(browser)
-            if m["scrollWidth"] > m["innerWidth"]:
-                scrolling += 1
-                shot_r.add(sideways_message(page, m))
-        no_viewport = [p for p in site.html if not parse_html(read_text(site.path(p))).has_viewport]
-        for p in no_viewport:
-            shot_r.add(f"{p}: no <meta name=\"viewport\" content=\"width=device-width, ...\"> "
-                       "(phones would lay it out 980px wide)")
-        shot_r.summary = (f"{shots} in {shots_dir}; sideways scroll: {scrolling} of {len(site.html)} pages"
-                          + (f"; {len(no_viewport)} pages without a viewport meta tag" if no_viewport else ""))
+        try:
+            results["axe"], results["screenshots"] = axe_and_screenshots(site, base, browser, shots_dir)
+        except Exception as e:  # noqa: BLE001
+            results["axe"] = crashed("axe", e)
+            results["screenshots"] = crashed("screenshots", e)
+        try:
+            results["print"] = printing.check_print(site, base, browser, shots_dir)
+        except Exception as e:  # noqa: BLE001
+            results["print"] = crashed("print", e)
     finally:
         browser.quit()
+    return results
+
+
+def axe_and_screenshots(site: Site, base: str, browser, shots_dir: Path) -> tuple[GateResult, GateResult]:
+    from a11y import Axe
+    from screenshots import NARROW, WIDTHS, measure, shot_name, sideways_message
+
+    axe_r, shot_r = GateResult("axe"), GateResult("screenshots")
+    samples = site.page_kinds()
+    axe = Axe()
+    violations = 0
+    shots = 0
+    measured: dict[str, dict] = {}
+    for page in samples:
+        seen_violations: set[tuple] = set()
+        for width in WIDTHS:
+            browser.set_width(width)
+            browser.load(base + urllib.parse.quote(page))
+            (shots_dir / shot_name(page, width)).write_bytes(browser.full_page_png())
+            shots += 1
+            if width == NARROW:
+                measured[page] = measure(browser)
+            for v in axe.run(browser):
+                key = (v["id"], tuple(str(n["target"]) for n in v["nodes"]))
+                if key in seen_violations:
+                    continue
+                seen_violations.add(key)
+                violations += 1
+                lines = axe.describe(page, width, v)
+                axe_r.add("\n".join(lines))
+    axe_r.summary = (f"{len(samples)} pages ({', '.join(samples)}) at {'/'.join(map(str, WIDTHS))}px, "
+                     f"{violations} violations (axe-core {axe.version}, WCAG 2.1 A/AA)")
+
+    browser.set_width(NARROW)
+    scrolling = 0
+    for page in site.html:
+        m = measured.get(page)
+        if m is None:
+            browser.load(base + urllib.parse.quote(page))
+            m = measure(browser)
+        if m["scrollWidth"] > m["innerWidth"]:
+            scrolling += 1
+            shot_r.add(sideways_message(page, m))
+    no_viewport = [p for p in site.html if not parse_html(read_text(site.path(p))).has_viewport]
+    for p in no_viewport:
+        shot_r.add(f"{p}: no <meta name=\"viewport\" content=\"width=device-width, ...\"> "
+                   "(phones would lay it out 980px wide)")
+    shot_r.summary = (f"{shots} in {shots_dir}; sideways scroll: {scrolling} of {len(site.html)} pages"
+                      + (f"; {len(no_viewport)} pages without a viewport meta tag" if no_viewport else ""))
     return axe_r, shot_r
 
 
@@ -140,7 +164,7 @@ def main(argv: list[str]) -> int:
     from structured import Structured
 
     results: dict[str, GateResult] = {}
-    order = ["html", "links", "http", "axe", "screenshots", "structured"]
+    order = ["html", "links", "http", *BROWSER_GATES, "structured"]
     nginx = Nginx(work)
     background = []
     try:
@@ -161,7 +185,7 @@ def main(argv: list[str]) -> int:
         try:
             nginx.start()
         except Exception as e:  # noqa: BLE001
-            for name in ("http", "axe", "screenshots"):
+            for name in ("http", *BROWSER_GATES):
                 results[name] = crashed(name, e)
         else:
             try:
@@ -169,10 +193,10 @@ def main(argv: list[str]) -> int:
             except Exception as e:  # noqa: BLE001
                 results["http"] = crashed("http", e)
             try:
-                results["axe"], results["screenshots"] = browser_gates(site, nginx.base, work, shots_dir)
+                results.update(browser_gates(site, nginx.base, work, shots_dir))
             except Exception as e:  # noqa: BLE001
-                results["axe"] = crashed("axe", e)
-                results["screenshots"] = crashed("screenshots", e)
+                for name in BROWSER_GATES:
+                    results[name] = crashed(name, e)
 
         try:
             results["structured"] = Structured(site).run()

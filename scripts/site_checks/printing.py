@@ -104,9 +104,8 @@ def pdf_page_count(pdf: bytes) -> int:
 
 
 def check_print(site: Site, base: str, browser, out_dir: Path) -> GateResult:
+    """Prints the one-pagers into out_dir (the caller clears old PDFs: clear_old)."""
     r = GateResult("print")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    clear_old(out_dir)
     pages = one_pagers(site)
     if not pages:
         r.summary = f"no one-pagers in the site (no element with class \"{ONE_PAGER_CLASS}\"), nothing to print"
