@@ -18,9 +18,11 @@ public struct ContentValidator: Sendable {
         let teamIDs = program.team.map(\.id)
         let assetIDs = loaded.assets.map(\.id)
         for partner in loaded.partners {
-            issues += unknown(partner.tier, among: tierIDs, what: "tier", field: "tier")
+            issues += unknown(
+                partner.tier, among: tierIDs, what: "tier", field: "tier",
+                hint: "tiers are the ids listed under 'tiers' in program.yml")
             if let manager = partner.manager {
-                issues += unknown(manager, among: teamIDs, what: "team member", field: "manager")
+                issues += unknown(manager, among: teamIDs, what: "team member", field: "manager", hint: teamHint)
             } else if partner.status != .retired {
                 issues.append(
                     .warning(
@@ -28,12 +30,14 @@ public struct ContentValidator: Sendable {
                         hint: "set 'manager' to the id of the team member who looks after them"))
             }
             for featured in partner.featured where !loaded.assetFileIDs.contains(featured.id) {
-                issues += unknown(featured, among: assetIDs, what: "asset", field: "featured")
+                issues += unknown(
+                    featured, among: assetIDs, what: "asset", field: "featured",
+                    hint: "an asset's id is its file name in assets/ without '.md'")
             }
             issues += contactWarnings(partner)
         }
         for asset in loaded.assets {
-            issues += unknown(asset.owner, among: teamIDs, what: "team member", field: "owner")
+            issues += unknown(asset.owner, among: teamIDs, what: "team member", field: "owner", hint: teamHint)
             issues += reviewWarning(asset, defaultEvery: program.reviewEvery)
         }
         log.report(contentsOf: issues)
@@ -41,7 +45,9 @@ public struct ContentValidator: Sendable {
         return Content(program: program, partners: loaded.partners, assets: loaded.assets)
     }
 
-    private func unknown(_ reference: Reference, among ids: [String], what: String, field: String)
+    private let teamHint = "team members are the ids listed under 'team' in program.yml"
+
+    private func unknown(_ reference: Reference, among ids: [String], what: String, field: String, hint: String)
         -> [Diagnostic]
     {
         guard !ids.contains(reference.id) else { return [] }
@@ -49,7 +55,7 @@ public struct ContentValidator: Sendable {
             .error(
                 "unknown-reference",
                 "unknown \(what) '\(reference.id)' in \(field)\(Suggestion.didYouMean(reference.id, in: ids))",
-                at: reference.location)
+                at: reference.location, hint: hint)
         ]
     }
 
