@@ -133,7 +133,7 @@ public struct ContentLoader: Sendable {
         }
         guard
             let fields = FieldReader(
-                node, what: what, known: known, file: file.displayPath, lineOffset: firstLine - 1,
+                node, what: what, known: known, file: file.displayPath, lineOffset: firstLine - 1, yaml: yaml,
                 issues: issues, fallback: SourceLocation(file: file.displayPath, line: firstLine))
         else { return nil }
         return read(fields)

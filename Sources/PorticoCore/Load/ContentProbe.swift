@@ -45,7 +45,8 @@ public enum ContentProbe {
                     case .asset: AssetLoader.fields
                     }
                 if let fields = FieldReader(
-                    node, what: "the file", known: known, file: path, lineOffset: firstLine - 1, issues: issues,
+                    node, what: "the file", known: known, file: path, lineOffset: firstLine - 1, yaml: yaml,
+                    issues: issues,
                     fallback: SourceLocation(file: path, line: firstLine))
                 {
                     switch kind {

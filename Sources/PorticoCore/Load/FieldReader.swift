@@ -6,6 +6,8 @@ import Yams
 struct FieldReader {
     let file: String
     let lineOffset: Int
+    /// The YAML text being read, to find where a block of Markdown is indented to.
+    let yaml: String
     let mapping: Node.Mapping
     /// Where the mapping starts: missing fields are reported here.
     let location: SourceLocation
@@ -13,11 +15,12 @@ struct FieldReader {
 
     /// Reads `node` as a mapping with the given known keys; unknown keys are warned about.
     init?(
-        _ node: Node?, what: String, known: [String], file: String, lineOffset: Int, issues: IssueList,
-        fallback: SourceLocation
+        _ node: Node?, what: String, known: [String], file: String, lineOffset: Int, yaml: String,
+        issues: IssueList, fallback: SourceLocation
     ) {
         self.file = file
         self.lineOffset = lineOffset
+        self.yaml = yaml
         self.issues = issues
         guard let node, case .mapping(let mapping) = node else {
             let found = node.map(FieldReader.describe) ?? "nothing"
@@ -115,12 +118,29 @@ struct FieldReader {
             wrongType(key, expected: "Markdown text", found: node)
             return nil
         }
-        // A block scalar (`key: |`) starts on the line after its indicator.
+        // A block scalar (`key: |`) starts on the line after its indicator, and every line of it
+        // is indented: the Markdown's first column is the indentation's end.
         var start = place(node)
-        if scalar.style == .literal || scalar.style == .folded {
+        if scalar.style == .literal || scalar.style == .folded, let mark = node.mark {
             start.line += 1
+            start.column = indentation(ofLine: mark.line + 1) + 1
         }
         return MarkdownSource(text: scalar.string, start: start)
+    }
+
+    /// Leading spaces of a line of the YAML text (counting from 1).
+    func indentation(ofLine line: Int) -> Int {
+        var current = 1
+        var spaces = 0
+        for byte in yaml.utf8 {
+            if current == line {
+                guard byte == UInt8(ascii: " ") else { break }
+                spaces += 1
+            } else if byte == UInt8(ascii: "\n") {
+                current += 1
+            }
+        }
+        return spaces
     }
 
     func day(_ key: String, required: Bool = true) -> (Day, SourceLocation)? {
@@ -223,7 +243,7 @@ struct FieldReader {
         guard let nodes = list(key, required: required) else { return nil }
         let records = nodes.compactMap { node in
             FieldReader(
-                node, what: what, known: known, file: file, lineOffset: lineOffset, issues: issues,
+                node, what: what, known: known, file: file, lineOffset: lineOffset, yaml: yaml, issues: issues,
                 fallback: location
             ).flatMap(read)
         }
@@ -236,7 +256,8 @@ struct FieldReader {
     func nested(_ key: String, what: String, known: [String]) -> FieldReader? {
         guard let node = value(key, required: true) else { return nil }
         return FieldReader(
-            node, what: what, known: known, file: file, lineOffset: lineOffset, issues: issues, fallback: location)
+            node, what: what, known: known, file: file, lineOffset: lineOffset, yaml: yaml, issues: issues,
+            fallback: location)
     }
 
     /// An email address, checked enough that it is safe in a `mailto:` link.

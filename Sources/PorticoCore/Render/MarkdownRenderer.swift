@@ -69,7 +69,7 @@ public struct MarkdownRenderer: Sendable {
                 if !URLSafety.isSafe(url) {
                     var location = source.start
                     location.line += Int(cmark_node_get_start_line(node)) - 1
-                    location.column = Int(cmark_node_get_start_column(node))
+                    location.column = Int(cmark_node_get_start_column(node)) + source.start.column - 1
                     log.report(
                         .warning(
                             "unsafe-link", "link to '\(URLSafety.shortened(url))' removed: unsafe URL scheme",
