@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import urllib.parse
 from pathlib import Path
 
+from background import BackgroundCommand
 from common import GateResult, Site
 
 CANARY = "<!DOCTYPE html><html lang=en><head><title>canary</title></head><body><p><div></p></body></html>\n"
@@ -25,7 +25,7 @@ def vnu_jar() -> Path:
     return jar
 
 
-class HtmlValidity:
+class HtmlValidity(BackgroundCommand):
     name = "html"
 
     def __init__(self, site: Site, work: Path):
@@ -33,7 +33,6 @@ class HtmlValidity:
         self.work = work
         self.html = site.html
         self.css = site.with_ext(".css")
-        self.proc: subprocess.Popen | None = None
         self.out_path = work / "vnu.json"
         self.canary = work / "vnu-canary" / "canary.html"
 
@@ -48,18 +47,11 @@ class HtmlValidity:
         files = [str(self.site.path(f)) for f in self.html + self.css] + [str(self.canary)]
         cmd = [java, "-Xss8m", "-jar", str(vnu_jar()), "--errors-only", "--also-check-css",
                "--format", "json", "--stdout", *files]
-        self.out = open(self.out_path, "wb")
-        self.proc = subprocess.Popen(cmd, stdout=self.out, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.DEVNULL)
+        self.spawn(cmd)
 
     def finish(self) -> GateResult:
         r = GateResult(self.name)
-        assert self.proc is not None
-        try:
-            self.proc.wait(timeout=240)
-        finally:
-            self.out.close()
-        raw = self.out_path.read_text(encoding="utf-8", errors="replace")
+        raw = self.collect()
         try:
             data = json.loads(raw)
         except ValueError:
@@ -89,8 +81,3 @@ class HtmlValidity:
         r.summary = (f"{len(self.html) + len(self.css)} files checked "
                      f"({len(self.html)} HTML, {len(self.css)} CSS), {errors} errors")
         return r
-
-    def kill(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()

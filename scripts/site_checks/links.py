@@ -17,6 +17,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from background import BackgroundCommand
 from common import SUBPATH, GateResult, Site, css_urls, parse_html, read_text
 
 LEAK_EXTS = (".html", ".htm", ".css", ".xml", ".json", ".ics", ".vcf", ".atom", ".rss", ".txt", ".js")
@@ -59,31 +60,23 @@ def check_url(url: str, where: str, leaks: list[str], r: GateResult) -> None:
                 break
 
 
-class Links:
+class Links(BackgroundCommand):
     name = "links"
 
     def __init__(self, site: Site, work: Path):
         self.site = site
         self.work = work
         self.www = work / "www"
-        self.proc: subprocess.Popen | None = None
         self.out_path = work / "htmlproofer.txt"
 
     def start(self) -> None:
-        self.out = open(self.out_path, "wb")
         # cwd=work: html-proofer keeps its cache relative to the working directory.
-        self.proc = subprocess.Popen(htmlproofer_cmd(self.www), cwd=self.work, stdout=self.out,
-                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                     env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+        self.spawn(htmlproofer_cmd(self.www), cwd=self.work,
+                   env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
 
     def finish(self) -> GateResult:
         r = GateResult(self.name)
-        assert self.proc is not None
-        try:
-            self.proc.wait(timeout=240)
-        finally:
-            self.out.close()
-        text = self.out_path.read_text(encoding="utf-8", errors="replace")
+        text = self.collect()
         failures = self._parse(text)
         prefix = str(self.www / SUBPATH) + "/"
         for file, msg, snippet in failures:
@@ -140,8 +133,3 @@ class Links:
                 seen.add(item)
                 uniq.append(item)
         return uniq
-
-    def kill(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()

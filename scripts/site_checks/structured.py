@@ -41,6 +41,18 @@ def line_rules(rel: str, data: bytes, r: GateResult, rfc: str) -> None:
         r.add(f"{rel}:{long[0]}: line longer than 75 octets, must be folded ({rfc}); {len(long)} such lines")
 
 
+def utf8_text(rel: str, data: bytes, r: GateResult, rfc: str) -> str | None:
+    """A calendar's or card's text: None (and a finding) unless it is UTF-8; then the
+    line rules of its RFC (line_rules)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        r.add(f"{rel}: not UTF-8: {e}")
+        return None
+    line_rules(rel, data, r, rfc)
+    return text
+
+
 class Structured:
     name = "structured"
 
@@ -180,12 +192,9 @@ class Structured:
         r = self.r
         import icalendar
 
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as e:
-            r.add(f"{rel}: not UTF-8: {e}")
+        text = utf8_text(rel, data, r, "RFC 5545")
+        if text is None:
             return
-        line_rules(rel, data, r, "RFC 5545")
         try:
             cal = icalendar.Calendar.from_ical(text)
         except Exception as e:  # icalendar raises ValueError and friends
@@ -215,12 +224,9 @@ class Structured:
         r = self.r
         import vobject
 
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as e:
-            r.add(f"{rel}: not UTF-8: {e}")
+        text = utf8_text(rel, data, r, "RFC 6350")
+        if text is None:
             return
-        line_rules(rel, data, r, "RFC 6350")
         try:
             cards = list(vobject.readComponents(text, validate=True))
         except Exception as e:
