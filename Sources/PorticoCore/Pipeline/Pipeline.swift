@@ -9,27 +9,7 @@ public enum Pipeline {
     public static func run(_ options: BuildOptions) throws(UsageError) -> BuildReport {
         let clock = StageClock()
         let log = DiagnosticLog()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: options.contentURL.path, isDirectory: &isDirectory),
-            isDirectory.boolValue
-        else {
-            throw UsageError("content folder '\(options.contentDisplayPath)' does not exist")
-        }
-        if let templates = options.templatesURL,
-            !FileManager.default.fileExists(atPath: templates.path, isDirectory: &isDirectory) || !isDirectory.boolValue
-        {
-            throw UsageError("templates folder '\(options.templatesDisplayPath)' does not exist")
-        }
-        var output: OutputFolder?
-        if options.writesOutput {
-            do {
-                output = try OutputFolder.checked(
-                    options.outputURL, contentFolder: options.contentURL, displayPath: options.outputDisplayPath)
-            } catch {
-                throw UsageError(error.description)
-            }
-        }
-
+        let output = try checkFolders(options)
         let theme = Theme.load(overridesIn: options.templatesURL, displayPath: options.templatesDisplayPath)
         let loaded = clock.time("load") {
             ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath).load(into: log)
@@ -50,20 +30,14 @@ public enum Pipeline {
             templates: templates, site: site, theme: theme, markdown: MarkdownRenderer(), log: log,
             generator: generator)
 
-        var staging: URL?
-        let writer: any OutputWriter
-        if let output {
-            let folder: URL
+        let staging = try output.map { output throws(UsageError) in
             do {
-                folder = try output.makeStaging()
+                return try output.makeStaging()
             } catch {
                 throw UsageError("cannot create a folder beside '\(options.outputDisplayPath)': \(error)")
             }
-            staging = folder
-            writer = FolderWriter(folder: folder)
-        } else {
-            writer = DiscardingWriter()
         }
+        let writer: any OutputWriter = staging.map { FolderWriter(folder: $0) } ?? DiscardingWriter()
         let counts = clock.time("render") { renderAndWrite(outputs, renderer: renderer, writer: writer, log: log) }
 
         let failed = log.hasErrors || (options.strict && !log.all.isEmpty)
@@ -85,6 +59,28 @@ public enum Pipeline {
             }
         }
         return report(log, options: options, pages: counts.pages, files: counts.files, clock: clock)
+    }
+
+    /// Checks the folders a run reads and writes before any work; returns where to write, if anywhere.
+    static func checkFolders(_ options: BuildOptions) throws(UsageError) -> OutputFolder? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.contentURL.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            throw UsageError("content folder '\(options.contentDisplayPath)' does not exist")
+        }
+        if let templates = options.templatesURL,
+            !FileManager.default.fileExists(atPath: templates.path, isDirectory: &isDirectory) || !isDirectory.boolValue
+        {
+            throw UsageError("templates folder '\(options.templatesDisplayPath)' does not exist")
+        }
+        guard options.writesOutput else { return nil }
+        do {
+            return try OutputFolder.checked(
+                options.outputURL, contentFolder: options.contentURL, displayPath: options.outputDisplayPath)
+        } catch {
+            throw UsageError(error.description)
+        }
     }
 
     /// Renders on all cores and writes each file as soon as it is rendered, so memory holds only
