@@ -39,10 +39,11 @@ test: deps lint
 	$(MAKE) check-site
 
 ## Build the example portal and run the independent checkers over it (scripts/check-site),
-## then fuzz the content loader.
+## prove each checker still fails on a deliberately broken site, then fuzz the content loader.
 check-site: build
 	$(PORTICO) build
 	scripts/check-site site --screenshots site-screenshots
+	scripts/check-site-selftest
 	$(MAKE) fuzz
 
 ## Fuzz the content loader with libFuzzer for FUZZ_SECONDS (scripts/fuzz).
