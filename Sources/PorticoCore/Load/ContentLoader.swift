@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// What the load stage produced: every file that could be read, even when others failed.
 public struct LoadedContent: Sendable {
@@ -62,81 +61,32 @@ public struct ContentLoader: Sendable {
                 .error("outside-content", "program.yml links to a file outside the content folder", at: location))
             return nil
         }
-        return decodeYAML(
-            file, firstLine: 1, text: nil, what: "program.yml", known: ProgramLoader.fields, issues: issues
-        ) { fields in
-            ProgramLoader.read(fields)
-        }
+        return read(file, issues: issues) { ContentFileDecoder.program($0, issues: issues) }
     }
 
     private func loadPartner(_ file: ContentFolder.File) -> (Partner?, [Diagnostic]) {
         let issues = IssueList()
-        let partner = decodeYAML(
-            file, firstLine: 1, text: nil, what: "a partner", known: PartnerLoader.fields, issues: issues
-        ) { fields in
-            PartnerLoader.read(fields, id: file.stem)
-        }
+        let partner = read(file, issues: issues) { ContentFileDecoder.partner($0, id: file.stem, issues: issues) }
         return (partner, issues.items)
     }
 
     private func loadAsset(_ file: ContentFolder.File) -> (Asset?, [Diagnostic]) {
         let issues = IssueList()
-        let source: SourceText
-        switch folder.read(file) {
-        case .failure(let diagnostic):
-            return (nil, [diagnostic])
-        case .success(let text):
-            source = text
-        }
-        let parts: FrontMatter
-        switch FrontMatter.split(source) {
-        case .failure(let diagnostic):
-            return (nil, [diagnostic])
-        case .success(let split):
-            parts = split
-        }
-        let body = MarkdownSource(
-            text: parts.body, start: SourceLocation(file: file.displayPath, line: parts.bodyFirstLine))
-        let asset = decodeYAML(
-            file, firstLine: parts.yamlFirstLine, text: parts.yaml, what: "the front matter",
-            known: AssetLoader.fields, issues: issues
-        ) { fields in
-            AssetLoader.read(fields, id: file.stem, body: body)
-        }
+        let asset = read(file, issues: issues) { ContentFileDecoder.asset($0, id: file.stem, issues: issues).asset }
         return (asset, issues.items)
     }
 
-    /// Reads (unless `text` is given) and parses a YAML file, then hands its top mapping to `read`.
-    private func decodeYAML<Value>(
-        _ file: ContentFolder.File, firstLine: Int, text: String?, what: String, known: [String],
-        issues: IssueList, _ read: (FieldReader) -> Value?
+    /// Reads and decodes `file`, then hands its text to `decode`.
+    private func read<Value>(
+        _ file: ContentFolder.File, issues: IssueList, _ decode: (SourceText) -> Value?
     ) -> Value? {
-        let yaml: String
-        if let text {
-            yaml = text
-        } else {
-            switch folder.read(file) {
-            case .failure(let diagnostic):
-                issues.add(diagnostic)
-                return nil
-            case .success(let source):
-                yaml = source.text
-            }
-        }
-        let node: Node?
-        switch YAMLDocument.parse(yaml, path: file.displayPath, firstLine: firstLine) {
+        switch folder.read(file) {
         case .failure(let diagnostic):
             issues.add(diagnostic)
             return nil
-        case .success(let parsed):
-            node = parsed
+        case .success(let source):
+            return decode(source)
         }
-        guard
-            let fields = FieldReader(
-                node, what: what, known: known, file: file.displayPath, lineOffset: firstLine - 1, yaml: yaml,
-                issues: issues, fallback: SourceLocation(file: file.displayPath, line: firstLine))
-        else { return nil }
-        return read(fields)
     }
 
     /// Drops files whose id is invalid or already taken, reporting each.

@@ -1,0 +1,60 @@
+import Yams
+
+/// Turns the decoded text of one content file into a model value, collecting its problems.
+/// The loader hands it files read from the content folder; the fuzz probe hands it bytes held
+/// in memory, so both exercise the same code.
+enum ContentFileDecoder {
+    static func program(_ source: SourceText, issues: IssueList) -> Program? {
+        decodeYAML(
+            source.text, path: source.displayPath, firstLine: 1, what: "program.yml",
+            known: ProgramLoader.fields, issues: issues, ProgramLoader.read)
+    }
+
+    static func partner(_ source: SourceText, id: String, issues: IssueList) -> Partner? {
+        decodeYAML(
+            source.text, path: source.displayPath, firstLine: 1, what: "a partner",
+            known: PartnerLoader.fields, issues: issues
+        ) { PartnerLoader.read($0, id: id) }
+    }
+
+    /// The asset, and its Markdown body whenever the front matter closes, even if its fields
+    /// have errors.
+    static func asset(_ source: SourceText, id: String, issues: IssueList) -> (asset: Asset?, body: MarkdownSource?) {
+        let parts: FrontMatter
+        switch FrontMatter.split(source) {
+        case .failure(let diagnostic):
+            issues.add(diagnostic)
+            return (nil, nil)
+        case .success(let split):
+            parts = split
+        }
+        let body = MarkdownSource(
+            text: parts.body, start: SourceLocation(file: source.displayPath, line: parts.bodyFirstLine))
+        let asset = decodeYAML(
+            parts.yaml, path: source.displayPath, firstLine: parts.yamlFirstLine, what: "the front matter",
+            known: AssetLoader.fields, issues: issues
+        ) { AssetLoader.read($0, id: id, body: body) }
+        return (asset, body)
+    }
+
+    /// Parses YAML that starts at `firstLine` of its file and hands its top mapping to `read`.
+    private static func decodeYAML<Value>(
+        _ yaml: String, path: String, firstLine: Int, what: String, known: [String], issues: IssueList,
+        _ read: (FieldReader) -> Value?
+    ) -> Value? {
+        let node: Node?
+        switch YAMLDocument.parse(yaml, path: path, firstLine: firstLine) {
+        case .failure(let diagnostic):
+            issues.add(diagnostic)
+            return nil
+        case .success(let parsed):
+            node = parsed
+        }
+        guard
+            let fields = FieldReader(
+                node, what: what, known: known, file: path, lineOffset: firstLine - 1, yaml: yaml,
+                issues: issues, fallback: SourceLocation(file: path, line: firstLine))
+        else { return nil }
+        return read(fields)
+    }
+}
