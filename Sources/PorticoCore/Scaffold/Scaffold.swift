@@ -74,12 +74,3 @@ struct ProgramDefaults {
         }
     }
 }
-
-extension Day {
-    /// Today in the local time zone.
-    public static var today: Day {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? Day(dayNumber: 719_468)
-    }
-}

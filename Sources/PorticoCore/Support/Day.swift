@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without a time zone, as written in content: `YYYY-MM-DD`.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
@@ -73,5 +75,14 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.year = yearOfEra + era * 400 + (m <= 2 ? 1 : 0)
         self.month = m
         self.day = d
+    }
+}
+
+extension Day {
+    /// Today in the local time zone.
+    public static var today: Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? Day(dayNumber: 719_468)
     }
 }
