@@ -3,16 +3,18 @@ Chromium (WebDriver "print page": default margins, backgrounds on).
 
 A one-pager is any HTML page of the site with an element whose class list contains
 "one-pager" (the asset template's wrapper). Each is loaded over nginx like the other
-browser gates, printed to PDF once per paper size, and the PDF's pages are counted.
+browser gates, printed to PDF once per paper size, and the PDF's pages are counted (pypdf).
 The PDFs are kept next to the screenshots (<page>-a4.pdf, <page>-letter.pdf)."""
 
 from __future__ import annotations
 
 import html.parser
+import io
 import re
 import urllib.parse
 from pathlib import Path
 
+import pypdf
 from common import GateResult, Site, read_text
 
 ONE_PAGER_CLASS = "one-pager"
@@ -65,39 +67,12 @@ def clear_old(out_dir: Path) -> None:
             p.unlink()
 
 
-_LEAF_RE = re.compile(rb"/Type\s*/Page(?![A-Za-z0-9_])")  # /Type /Page, not /Type /Pages
-_ROOT_RE = re.compile(rb"/Root\s+(\d+)\s+(\d+)\s+R")
-
-
-def _object(pdf: bytes, num: bytes, gen: bytes) -> bytes | None:
-    m = re.search(rb"(?<![0-9])" + num + rb"\s+" + gen + rb"\s+obj\b(.*?)\bendobj", pdf, re.S)
-    return m.group(1) if m else None
-
-
-def _root_count(pdf: bytes) -> int | None:
-    """/Count of the page tree root: trailer /Root -> catalog /Pages -> /Count."""
-    roots = _ROOT_RE.findall(pdf)
-    if not roots:
-        return None
-    catalog = _object(pdf, *roots[-1])  # the last trailer wins (incremental updates)
-    if catalog is None:
-        return None
-    m = re.search(rb"/Pages\s+(\d+)\s+(\d+)\s+R", catalog)
-    tree = _object(pdf, m.group(1), m.group(2)) if m else None
-    c = re.search(rb"/Count\s+(\d+)", tree) if tree is not None else None
-    return int(c.group(1)) if c else None
-
-
 def pdf_page_count(pdf: bytes) -> int:
-    """Pages of a PDF, from both the page tree root's /Count and the number of
-    /Type /Page objects; raises ValueError when neither is found or they disagree."""
-    if not pdf.startswith(b"%PDF-"):
-        raise ValueError(f"not a PDF (starts with {pdf[:16]!r})")
-    leaves = len(_LEAF_RE.findall(pdf))
-    root = _root_count(pdf)
-    if root is not None and leaves and root != leaves:
-        raise ValueError(f"PDF page tree says {root} pages but has {leaves} page objects")
-    count = root if root is not None else leaves
+    """Pages of a PDF, read by pypdf; raises ValueError when it cannot be read."""
+    try:
+        count = len(pypdf.PdfReader(io.BytesIO(pdf), strict=True).pages)
+    except pypdf.errors.PyPdfError as e:
+        raise ValueError(str(e)) from e
     if count < 1:
         raise ValueError("no pages found in the PDF")
     return count
