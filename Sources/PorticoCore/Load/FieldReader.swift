@@ -262,36 +262,42 @@ struct FieldReader {
 
     /// An email address, checked enough that it is safe in a `mailto:` link.
     func email(_ key: String, required: Bool = true) -> String? {
-        guard let text = string(key, required: required) else { return nil }
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         let forbidden: Set<Character> = [
             "<", ">", "\"", "'", "(", ")", ",", ";", ":", "\\", "[", "]", "?", "&", "#", "%",
         ]
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix("."), !text.contains(where: { $0.isWhitespace || forbidden.contains($0) })
-        else {
-            issues.add(
-                .error(
-                    "bad-email", "'\(text)' in '\(key)' is not an email address",
-                    at: entry(key).map { place($0.value) } ?? location,
-                    hint: "write one address such as name@example.com"))
-            return nil
+        return checkedString(
+            key, required: required, code: "bad-email", expected: "an email address",
+            hint: "write one address such as name@example.com"
+        ) { text in
+            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+            return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+                && !parts[1].hasSuffix(".") && !text.contains(where: { $0.isWhitespace || forbidden.contains($0) })
         }
-        return text
     }
 
     /// An http or https URL; other schemes are refused because they end up in links.
     func webURL(_ key: String, required: Bool = false) -> String? {
+        checkedString(
+            key, required: required, code: "bad-url", expected: "an http or https URL",
+            hint: "write a full address such as https://example.com/"
+        ) { text in
+            let lower = text.lowercased()
+            return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && text.count > 8
+                && !text.contains(where: { $0.isWhitespace })
+        }
+    }
+
+    /// A string that must pass `isValid`; otherwise an error with `code` points at the value.
+    private func checkedString(
+        _ key: String, required: Bool, code: String, expected: String, hint: String, _ isValid: (String) -> Bool
+    ) -> String? {
         guard let text = string(key, required: required) else { return nil }
-        let lower = text.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), text.count > 8,
-            !text.contains(where: { $0.isWhitespace })
-        else {
+        guard isValid(text) else {
             issues.add(
                 .error(
-                    "bad-url", "'\(text)' in '\(key)' is not an http or https URL",
+                    code, "'\(text)' in '\(key)' is not \(expected)",
                     at: entry(key).map { place($0.value) } ?? location,
-                    hint: "write a full address such as https://example.com/"))
+                    hint: hint))
             return nil
         }
         return text
