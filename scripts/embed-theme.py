@@ -25,8 +25,8 @@ for path in sorted(p for p in theme.rglob("*") if p.is_file() and not p.name.sta
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     chunks = [data[i : i + 88] for i in range(0, len(data), 88)] or [""]
     lines.append(f'        "{rel}": """')
-    lines.extend(f"            {c}" for c in chunks)
-    lines.append('            """,')
+    lines.extend(f"        {c}" for c in chunks)
+    lines.append('        """,')
 if lines[-1].endswith("= ["):
     lines[-1] += ":]"
 else:

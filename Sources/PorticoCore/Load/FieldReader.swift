@@ -253,8 +253,8 @@ struct FieldReader {
     }
 
     /// A nested mapping.
-    func nested(_ key: String, what: String, known: [String]) -> FieldReader? {
-        guard let node = value(key, required: true) else { return nil }
+    func nested(_ key: String, what: String, known: [String], required: Bool = true) -> FieldReader? {
+        guard let node = value(key, required: required) else { return nil }
         return FieldReader(
             node, what: what, known: known, file: file, lineOffset: lineOffset, yaml: yaml, issues: issues,
             fallback: location)
@@ -288,7 +288,7 @@ struct FieldReader {
     }
 
     /// A string that must pass `isValid`; otherwise an error with `code` points at the value.
-    private func checkedString(
+    func checkedString(
         _ key: String, required: Bool, code: String, expected: String, hint: String, _ isValid: (String) -> Bool
     ) -> String? {
         guard let text = string(key, required: required) else { return nil }

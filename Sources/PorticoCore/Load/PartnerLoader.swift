@@ -1,8 +1,9 @@
 /// Reads `partners/<id>.yml`.
 enum PartnerLoader {
-    static let fields = [
-        "name", "kind", "tier", "status", "since", "manager", "website", "audience", "contacts", "featured",
-    ]
+    static let fields =
+        [
+            "name", "kind", "tier", "status", "since", "manager", "website", "audience", "contacts", "featured",
+        ] + ReferralLoader.partnerKeys
     static let contactFields = ["name", "role", "email", "since"]
 
     static func read(_ fields: FieldReader, id: String) -> Partner? {
@@ -24,9 +25,16 @@ enum PartnerLoader {
                 return Contact(name: name, role: role, email: email, since: since?.0, source: contact.location)
             }
         let featured = fields.idList("featured") ?? []
+        let referralCode = ReferralLoader.referralCode(fields)
+        let overrides =
+            fields.nested("referral", what: "referral", known: ReferralLoader.overrideFields, required: false)
+            .map(ReferralLoader.overrides) ?? ReferralOverrides()
+        let integration = ReferralLoader.integration(fields, partnerID: id, kind: kind)
         guard let name, let kind, let tier, let status, let since, let audience, let contacts else { return nil }
         return Partner(
             id: id, name: name, kind: kind, tier: tier, status: status, since: since.0, manager: manager,
-            website: website, audience: audience, contacts: contacts, featured: featured, source: fields.location)
+            website: website, audience: audience, contacts: contacts, featured: featured,
+            explicitReferralCode: referralCode, referralOverrides: overrides ?? ReferralOverrides(),
+            integration: integration, source: fields.location)
     }
 }

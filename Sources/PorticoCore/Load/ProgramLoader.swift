@@ -1,8 +1,9 @@
 /// Reads `program.yml`.
 enum ProgramLoader {
-    static let fields = [
-        "name", "company", "base_url", "positioning", "boundaries", "tiers", "team", "review_every",
-    ]
+    static let fields =
+        [
+            "name", "company", "base_url", "positioning", "boundaries", "tiers", "team", "review_every",
+        ] + ReferralLoader.programKeys
     static let boundaryFields = ["we_solve", "partner_solves", "journey"]
     static let tierFields = ["id", "name", "criteria", "benefits"]
     static let teamFields = ["id", "name", "role", "email", "phone"]
@@ -40,15 +41,18 @@ enum ProgramLoader {
             return TeamMember(id: id.id, name: name, role: role, email: email, phone: phone, source: id.location)
         }
         let reviewEvery = fields.positiveInt("review_every", required: false) ?? defaultReviewEvery
+        let referral = ReferralLoader.program(fields)
         if let tiers, tiers.isEmpty {
             fields.issues.add(
                 .error(
                     "missing-field", "the program needs at least one tier",
                     at: fields.entry("tiers").map { fields.place($0.key) } ?? fields.location))
         }
-        guard let name, let company, let positioning, let boundaries, let tiers, let team else { return nil }
+        guard let name, let company, let positioning, let boundaries, let tiers, let team, let referral else {
+            return nil
+        }
         return Program(
             name: name, company: company, baseURL: baseURL, positioning: positioning, boundaries: boundaries,
-            tiers: tiers, team: team, reviewEvery: reviewEvery, source: fields.location)
+            tiers: tiers, team: team, reviewEvery: reviewEvery, referral: referral, source: fields.location)
     }
 }

@@ -11,7 +11,15 @@ public struct Partner: Sendable {
     public var audience: MarkdownSource
     public var contacts: [Contact]
     public var featured: [Reference]
+    /// Written in the partner file; the partner's id in capitals otherwise (`referralCode`).
+    public var explicitReferralCode: Reference?
+    public var referralOverrides: ReferralOverrides
+    public var integration: Integration?
     public var source: SourceLocation
+
+    /// The code that carries the partner's credit on every referral. The default is derived
+    /// from the id, so it is stable and, ids being unique, unique among defaults.
+    public var referralCode: String { explicitReferralCode?.id ?? id.uppercased() }
 }
 
 public enum PartnerKind: String, Sendable, CaseIterable {

@@ -11,6 +11,7 @@ public struct Program: Sendable {
     public var team: [TeamMember]
     /// Default days between content reviews.
     public var reviewEvery: Int
+    public var referral: ReferralProgram
     public var source: SourceLocation
 
     public func tier(_ id: String) -> Tier? { tiers.first { $0.id == id } }

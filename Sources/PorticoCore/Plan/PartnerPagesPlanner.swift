@@ -64,6 +64,12 @@ struct PartnerPagesPlanner: OutputPlanner {
             "more_assets_count": more,
             "has_more_assets": more > 0,
             "library_href": scope.href(Routes.library),
+            "refer_href": scope.href(Routes.partnerRefer(partner.id)),
+            "register_href": scope.href(Routes.partnerRegister(partner.id)),
+            "has_registration": site.program.referral.registration != nil,
+            "referral_code": partner.referralCode,
+            "integration": partner.integration.map { ReferPagesPlanner.integrationContext($0, scope: scope) } ?? [:],
+            "has_integration": partner.integration != nil,
         ]
     }
 }

@@ -51,6 +51,8 @@ public enum PageKind: String, Sendable, CaseIterable {
     case library
     case asset
     case partner
+    case refer
+    case register
     case notFound = "404"
 
     public var template: String { rawValue }
@@ -60,6 +62,7 @@ public enum PageKind: String, Sendable, CaseIterable {
         switch self {
         case .home: .program
         case .library, .asset: .library
+        case .refer, .register: .refer
         case .partner, .notFound: nil
         }
     }
@@ -68,11 +71,13 @@ public enum PageKind: String, Sendable, CaseIterable {
 enum NavigationSection: CaseIterable {
     case program
     case library
+    case refer
 
     var label: String {
         switch self {
         case .program: "Program"
         case .library: "Library"
+        case .refer: "Refer"
         }
     }
 
@@ -80,6 +85,7 @@ enum NavigationSection: CaseIterable {
         switch self {
         case .program: Routes.home
         case .library: Routes.library
+        case .refer: Routes.refer
         }
     }
 }

@@ -6,9 +6,13 @@ enum Routes {
     static let sitemap = "sitemap.xml"
     static let robots = "robots.txt"
     static let staticFolder = "static/"
+    static let refer = "refer/index.html"
+    static let register = "refer/register/index.html"
 
     static func asset(_ id: String) -> String { "assets/\(id)/index.html" }
     static func partner(_ id: String) -> String { "partners/\(id)/index.html" }
+    static func partnerRefer(_ id: String) -> String { "partners/\(id)/refer/index.html" }
+    static func partnerRegister(_ id: String) -> String { "partners/\(id)/refer/register/index.html" }
 
     /// The prefix that leads from the page at `path` back to the site root: `""` or `"../"`s.
     static func root(from path: String) -> String {

@@ -7,7 +7,8 @@ public protocol OutputPlanner: Sendable {
 /// kind of page is a new planner in this list and a new template.
 public struct SitePlanner: Sendable {
     public var pagePlanners: [any OutputPlanner] = [
-        HomePlanner(), LibraryPlanner(), AssetPagesPlanner(), PartnerPagesPlanner(), NotFoundPlanner(),
+        HomePlanner(), LibraryPlanner(), AssetPagesPlanner(), PartnerPagesPlanner(), ReferPagesPlanner(),
+        NotFoundPlanner(),
     ]
 
     public init() {}

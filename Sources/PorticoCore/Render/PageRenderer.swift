@@ -59,6 +59,7 @@ public struct PageRenderer: Sendable {
             "generator": generator,
             "home_href": root + Routes.home,
             "library_href": root + Routes.library,
+            "refer_href": root + Routes.refer,
         ]
         let canonical = site.program.baseURL.map { Routes.publicURL(path, base: $0) }
         context["page"] = [

@@ -40,6 +40,9 @@ public struct ContentValidator: Sendable {
             issues += unknown(asset.owner, among: teamIDs, what: "team member", field: "owner", hint: teamHint)
             issues += reviewWarning(asset, defaultEvery: program.reviewEvery)
         }
+        issues += ReferralValidator(
+            program: program, partners: loaded.partners, assetIDs: assetIDs, assetFileIDs: loaded.assetFileIDs
+        ).check()
         log.report(contentsOf: issues)
         if issues.contains(where: { $0.severity == .error }) || log.hasErrors { return nil }
         return Content(program: program, partners: loaded.partners, assets: loaded.assets)

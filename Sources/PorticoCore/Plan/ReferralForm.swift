@@ -1,0 +1,150 @@
+/// The template context of a referral or deal-registration form (docs/templates.md). With a
+/// form endpoint the form POSTs there; without one it composes an email to the program's
+/// address (static/refer.js), and a prefilled `mailto:` link serves readers without JavaScript.
+struct ReferralForm {
+    enum Purpose: String {
+        case referral
+        case registration
+
+        var formID: String { "\(rawValue)-form" }
+        var noun: String { self == .referral ? "Referral" : "Deal registration" }
+        var submitLabel: String { self == .referral ? "Send the referral" : "Register the deal" }
+    }
+
+    let purpose: Purpose
+    let terms: ReferralTerms
+    let fields: FieldSelection
+
+    /// One control of the form, as the template and the email composer see it.
+    struct Control {
+        var name: String
+        var label: String
+        var help: String
+        var input: ReferralField.Input
+        var required: Bool
+        var autocomplete: String
+    }
+
+    /// The fields the opportunity needs, then who is referring: feedback goes to that person.
+    var controls: [Control] { opportunityControls + referrerControls }
+
+    var opportunityControls: [Control] {
+        func control(_ field: ReferralField, required: Bool) -> Control {
+            // The contact fields describe someone else: the browser must not offer the rep's own details.
+            Control(
+                name: field.rawValue, label: field.label, help: field.help, input: field.input, required: required,
+                autocomplete: "off")
+        }
+        return fields.required.map { control($0, required: true) }
+            + fields.optional.map { control($0, required: false) }
+    }
+
+    var referrerControls: [Control] {
+        var controls = [
+            Control(
+                name: "referrer_name", label: "Your name", help: "", input: .text, required: true, autocomplete: "name"),
+            Control(
+                name: "referrer_email", label: "Your email", help: "We send the outcome here.", input: .email,
+                required: true, autocomplete: "email"),
+        ]
+        if terms.partner == nil {
+            controls += [
+                Control(
+                    name: "partner", label: "Your company", help: "The partner you work for.", input: .text,
+                    required: true, autocomplete: "organization"),
+                Control(
+                    name: "referral_code", label: "Referral code", help: "It is on your partner page, if you have one.",
+                    input: .text, required: false, autocomplete: "off"),
+            ]
+        }
+        return controls
+    }
+
+    /// Hidden values that carry the partner's credit; `label` names the line in a composed email.
+    var hidden: [(name: String, value: String, label: String?, display: String?)] {
+        var hidden: [(String, String, String?, String?)] = [("form", purpose.rawValue, nil, nil)]
+        if let partner = terms.partner {
+            hidden.append(("partner", partner.id, "Partner", partner.name))
+            hidden.append(("referral_code", partner.referralCode, "Referral code", nil))
+        }
+        return hidden
+    }
+
+    var subjectPrefix: String {
+        terms.partner.map { "\(purpose.noun) from \($0.name):" } ?? "\(purpose.noun):"
+    }
+
+    /// What the rep reads next to the send button: who answers, and by when.
+    var promise: String {
+        let owner = terms.owner.map { "\($0.name) (\($0.role))" } ?? "Your partner manager"
+        switch purpose {
+        case .referral:
+            return "\(owner) picks this up, replies within \(terms.responseTime) and holds a first call with "
+                + "the client within \(terms.firstCallTime)."
+        case .registration:
+            let days = terms.program.registration.map { ReferralTerms.count($0.protectionDays, "day") } ?? ""
+            return "\(owner) accepts or declines the registration within \(terms.responseTime); "
+                + "an accepted registration protects the deal in your name for \(days)."
+        }
+    }
+
+    func context() -> [String: Any] {
+        let controls = controls
+        var context: [String: Any] = [
+            "id": purpose.formID,
+            "purpose": purpose.rawValue,
+            "submit_label": purpose.submitLabel,
+            "promise": promise,
+            "opportunity_fields": opportunityControls.map(controlContext),
+            "you_fields": referrerControls.map(controlContext),
+            "hidden": hidden.map { field -> [String: Any] in
+                [
+                    "name": field.name, "value": field.value, "label": field.label ?? "",
+                    "has_label": field.label != nil,
+                    "display": field.display ?? "", "has_display": field.display != nil,
+                ]
+            },
+            "required_count": controls.count { $0.required },
+            "field_count": controls.count,
+        ]
+        if let endpoint = terms.program.formAction {
+            context["action"] = endpoint
+            context["posts"] = true
+            context["has_route"] = true
+        } else if let recipients = terms.mailRecipients {
+            let address = MailtoURL(to: recipients.to, cc: recipients.cc)
+            context["action"] = MailtoURL(to: recipients.to, cc: recipients.cc, subject: subjectPrefix).string
+            context["mails"] = true
+            context["has_route"] = true
+            context["mailto"] = address.string
+            context["subject_prefix"] = subjectPrefix
+            context["email"] = recipients.to.joined(separator: ", ")
+            context["fallback_mailto"] = fallback(recipients).string
+        } else {
+            context["has_route"] = false
+        }
+        return context
+    }
+
+    private func controlContext(_ control: Control) -> [String: Any] {
+        let id = "\(purpose.rawValue)-\(control.name)"
+        return [
+            "name": control.name, "id": id, "label": control.label, "help": control.help,
+            "has_help": !control.help.isEmpty, "help_id": id + "-help", "required": control.required,
+            "type": control.input.rawValue, "is_textarea": control.input == .textarea,
+            "is_checkbox": control.input == .checkbox,
+            "is_input": control.input != .textarea && control.input != .checkbox,
+            "is_number": control.input == .number, "autocomplete": control.autocomplete,
+        ]
+    }
+
+    /// A prefilled email for readers without JavaScript: one `Label: ` line per field to fill in.
+    private func fallback(_ recipients: (to: [String], cc: [String])) -> MailtoURL {
+        var lines = controls.map { "\($0.label): " }
+        for field in hidden {
+            if let label = field.label { lines.append("\(label): \(field.display ?? field.value)") }
+        }
+        return MailtoURL(
+            to: recipients.to, cc: recipients.cc, subject: subjectPrefix + " ", body: lines.joined(separator: "\n"))
+    }
+}
