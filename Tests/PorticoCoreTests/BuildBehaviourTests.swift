@@ -82,7 +82,7 @@ import Testing
         try scratch.copyFixture("base")
         let run = try PorticoRun.run(["check", "--date", "2026-11-25"], in: scratch.url)
         #expect(run.status == 0)
-        #expect(run.stdout == "Checked 8 pages (0 warnings)\n")
+        #expect(run.stdout == "Checked 16 pages (0 warnings)\n")
         #expect(!scratch.exists("site"))
     }
 
@@ -162,10 +162,11 @@ import Testing
         let run = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
         #expect(run.status == 0)
         let pages = try scratch.snapshot("site").filter { $0.key.hasSuffix(".html") }
-        #expect(pages.count == 8)
+        #expect(pages.count == 16)
         for (path, data) in pages {
             let html = String(decoding: data, as: UTF8.self)
-            #expect(!html.contains("<script"), "\(path)")
+            // The theme's own script tags carry a src; an injected one would not.
+            #expect(!html.contains("<script>"), "\(path)")
             #expect(!html.contains("<img"), "\(path)")
         }
         let home = try scratch.read("site/index.html")
@@ -174,5 +175,9 @@ import Testing
         #expect(partner.contains("href=\"https://acme.example/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""))
         let asset = try scratch.read("site/assets/roi-calculator/index.html")
         #expect(asset.contains("<!-- raw HTML omitted -->"))
+        let refer = try scratch.read("site/partners/acme/refer/index.html")
+        #expect(refer.components(separatedBy: "&lt;script&gt;alert(1)&lt;/script&gt;").count == 22)
+        #expect(refer.contains("data-display=\"&lt;script&gt;alert(1)&lt;/script&gt;\""))
+        #expect(refer.contains("subject=Referral%20from%20%3Cscript%3Ealert%281%29%3C%2Fscript%3E%3A"))
     }
 }

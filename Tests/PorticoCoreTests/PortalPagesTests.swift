@@ -18,7 +18,7 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stderr == "")
         let summary = try #require(run.stdout.split(separator: "\n").last)
-        #expect(summary.hasPrefix("Built 8 pages into site/ (0 warnings) in "))
+        #expect(summary.hasPrefix("Built 16 pages into site/ (0 warnings) in "))
     }
 
     @Test func writesEveryPageAndNoPageForRetiredPartners() throws {
@@ -27,7 +27,11 @@ import Testing
             files == [
                 ".portico-site", "404.html", "assets/index.html", "assets/roi-calculator/index.html",
                 "assets/security-objections/index.html", "index.html", "partners/acme/index.html",
-                "partners/bridge/index.html", "partners/sunset/index.html", "robots.txt", "sitemap.xml",
+                "partners/acme/refer/index.html", "partners/acme/refer/register/index.html",
+                "partners/bridge/index.html", "partners/bridge/refer/index.html",
+                "partners/bridge/refer/register/index.html", "partners/sunset/index.html",
+                "partners/sunset/refer/index.html", "partners/sunset/refer/register/index.html", "refer/index.html",
+                "refer/register/index.html", "robots.txt", "sitemap.xml",
             ])
         #expect(scratch.exists("site/static/portico.css"))
     }
@@ -140,6 +144,8 @@ import Testing
                   <url><loc>https://partners.fixture.example/assets/roi-calculator/</loc></url>
                   <url><loc>https://partners.fixture.example/assets/security-objections/</loc></url>
                   <url><loc>https://partners.fixture.example/</loc></url>
+                  <url><loc>https://partners.fixture.example/refer/</loc></url>
+                  <url><loc>https://partners.fixture.example/refer/register/</loc></url>
                 </urlset>
 
                 """)

@@ -36,6 +36,37 @@ enum StarterContent {
             role: Partner manager
             email: alex@example.com
         review_every: 180
+        # How partners refer: the form's fields come from the catalogue in docs/content.md.
+        referral:
+          email: partners@example.com
+          good_fit: Finance teams that close the month by hand in spreadsheets and want it done in days.
+          required: [company, contact_name, contact_email, problem, timeline]
+          optional: [website, contact_role, consent]
+          qualification:
+            - The client closes the month in spreadsheets today
+            - A finance lead wants to change that this year
+          handoff:
+            owner: alex
+            response_hours: 24
+            first_call_days: 5
+            steps:
+              - We confirm we have the referral and who will call the client.
+              - We hold a discovery call with the client and invite you to join.
+          feedback: You hear whether the referral qualified within a week of the first call.
+        incentives:
+          - stage: qualified
+            reward: Your referral is registered in your name.
+          - stage: won
+            reward: A referral fee of 10% of the first year's subscription.
+        attribution: The first partner to send us a qualified referral for a client gets the credit.
+        deal_registration:
+          protection_days: 90
+          required: [company, contact_name, contact_email, expected_close]
+          optional: [notes]
+          rules:
+            - We accept or decline a registration within two working days.
+          conflicts:
+            - The earlier accepted registration wins.
 
         """
 
