@@ -63,7 +63,7 @@ class Site:
     def page_kinds(self) -> list[str]:
         """One sample page per page kind: index.html, 404.html, and for every
         top-level folder holding index.html files, its own index.html and the first
-        (sorted) nested */index.html."""
+        (sorted) nested index.html at each depth (partners/a/, partners/a/refer/, ...)."""
         picks: list[str] = []
 
         def pick(rel: str) -> None:
@@ -76,10 +76,10 @@ class Site:
             pick(f"{d}/index.html")
             nested = sorted(
                 f for f in self.files
-                if f.startswith(d + "/") and f.endswith("/index.html") and f.count("/") == 2
+                if f.startswith(d + "/") and f.endswith("/index.html") and f.count("/") >= 2
             )
-            if nested:
-                pick(nested[0])
+            for depth in sorted({f.count("/") for f in nested}):
+                pick(next(f for f in nested if f.count("/") == depth))
         pick("404.html")
         return picks
 
