@@ -39,10 +39,13 @@ test: deps lint
 	$(MAKE) check-site
 
 ## Build the example portal and run the independent checkers over it (scripts/check-site),
-## prove each checker still fails on a deliberately broken site, then fuzz the content loader.
+## submit the referral and deal-registration forms in Chromium (scripts/check-referral-forms,
+## which reuses check-site's browser and venv), prove each checker still fails on a
+## deliberately broken site, then fuzz the content loader.
 check-site: build
 	$(PORTICO) build
 	scripts/check-site site --screenshots site-screenshots
+	scripts/check-referral-forms $(PORTICO)
 	scripts/check-site-selftest
 	$(MAKE) fuzz
 
