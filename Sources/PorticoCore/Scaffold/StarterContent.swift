@@ -137,6 +137,15 @@ enum StarterContent {
             email: second@example.com
             since: \(today)
         featured: []               # asset ids to show first on their page
+        # referral_code: ACME-7    # optional: the code that carries their credit (default: the id in capitals)
+        # referral:                # optional: their own referral terms
+        #   required: [company, contact_name, contact_email, problem]
+        #   qualification: [What makes a referral from them qualified]
+        #   handoff: {response_hours: 8}
+        # integration:             # integration partners only
+        #   summary: What the integration does.
+        #   setup_guide: an-asset-id   # or an https address
+        #   support: Who mutual customers contact, and how fast they answer.
 
         """
     }
