@@ -1,8 +1,10 @@
 /// Reads `assets/<id>.md`: front matter fields and the Markdown body.
 enum AssetLoader {
-    static let fields = ["title", "kind", "summary", "owner", "reviewed", "review_every", "for", "tags"]
+    static let fields = ["title", "kind", "summary", "owner", "reviewed", "review_every", "for", "tags", "draft"]
 
-    static func read(_ fields: FieldReader, id: String, body: MarkdownSource) -> Asset? {
+    static func read(
+        _ fields: FieldReader, id: String, sourcePath: String, body: MarkdownSource, files: [AssetFile]
+    ) -> Asset? {
         let title = fields.string("title")
         let kind: AssetKind? = fields.choice("kind")
         let summary = fields.string("summary")
@@ -15,10 +17,13 @@ enum AssetLoader {
             if !chosen.isEmpty { audience = Set(chosen) }
         }
         let tags = fields.stringList("tags") ?? []
+        let draft = fields.bool("draft") ?? false
         guard let title, let kind, let summary, let owner, let reviewed else { return nil }
         return Asset(
-            id: id, title: title, kind: kind, summary: summary, owner: owner, reviewed: reviewed.0,
-            reviewEvery: reviewEvery, audience: audience, tags: tags, body: body, source: fields.location,
+            id: id, sourcePath: sourcePath, title: title, kind: kind, summary: summary, owner: owner,
+            reviewed: reviewed.0,
+            reviewEvery: reviewEvery, audience: audience, tags: tags, body: body, files: files, draft: draft,
+            source: fields.location,
             reviewedLocation: reviewed.1)
     }
 }

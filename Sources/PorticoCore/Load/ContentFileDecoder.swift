@@ -19,7 +19,9 @@ enum ContentFileDecoder {
 
     /// The asset, and its Markdown body whenever the front matter closes, even if its fields
     /// have errors.
-    static func asset(_ source: SourceText, id: String, issues: IssueList) -> (asset: Asset?, body: MarkdownSource?) {
+    static func asset(
+        _ source: SourceText, id: String, sourcePath: String, files: [AssetFile] = [], issues: IssueList
+    ) -> (asset: Asset?, body: MarkdownSource?) {
         let parts: FrontMatter
         switch FrontMatter.split(source) {
         case .failure(let diagnostic):
@@ -33,7 +35,7 @@ enum ContentFileDecoder {
         let asset = decodeYAML(
             parts.yaml, path: source.displayPath, firstLine: parts.yamlFirstLine, what: "the front matter",
             known: AssetLoader.fields, issues: issues
-        ) { AssetLoader.read($0, id: id, body: body) }
+        ) { AssetLoader.read($0, id: id, sourcePath: sourcePath, body: body, files: files) }
         return (asset, body)
     }
 

@@ -25,9 +25,12 @@ struct ContentFolder: Sendable {
         var stem: String
     }
 
-    /// The files directly inside `subfolder` with one of `extensions`, sorted by name. Other
-    /// entries are reported, except hidden files.
-    func files(in subfolder: String, extensions: [String], what: String, issues: IssueList) -> [File] {
+    /// The files directly inside `subfolder` with one of `extensions`, sorted by name. A folder
+    /// counts when `folderEntry` makes a file of it. Other entries are reported, except hidden files.
+    func files(
+        in subfolder: String, extensions: [String], what: String, issues: IssueList,
+        folderEntry: (String) -> File? = { _ in nil }
+    ) -> [File] {
         let folder = url.appendingPathComponent(subfolder)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         var found: [File] = []
@@ -44,6 +47,10 @@ struct ContentFolder: Sendable {
             }
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: fileURL.path, isDirectory: &isDirectory)
+            if isDirectory.boolValue, let entry = folderEntry(name) {
+                found.append(entry)
+                continue
+            }
             let ext = (name as NSString).pathExtension
             guard !isDirectory.boolValue, extensions.contains(ext) else {
                 issues.add(

@@ -24,7 +24,7 @@ public struct ContentLoader: Sendable {
         let listing = IssueList()
         let partnerFiles = folder.files(
             in: "partners", extensions: ["yml", "yaml"], what: "a partner", issues: listing)
-        let assetFiles = folder.files(in: "assets", extensions: ["md", "markdown"], what: "an asset", issues: listing)
+        let assetFiles = folder.assetSources(issues: listing)
         log.report(contentsOf: listing.items)
 
         let partners = uniqueIDs(partnerFiles, what: "partner", log: log).parallelMap { file in
@@ -72,7 +72,12 @@ public struct ContentLoader: Sendable {
 
     private func loadAsset(_ file: ContentFolder.File) -> (Asset?, [Diagnostic]) {
         let issues = IssueList()
-        let asset = read(file, issues: issues) { ContentFileDecoder.asset($0, id: file.stem, issues: issues).asset }
+        let files = folder.assetFiles(of: file, issues: issues)
+        let asset = read(file, issues: issues) {
+            ContentFileDecoder.asset(
+                $0, id: file.stem, sourcePath: file.relativePath, files: files, issues: issues
+            ).asset
+        }
         return (asset, issues.items)
     }
 

@@ -30,7 +30,9 @@ public enum ContentProbe {
             _ = ContentFileDecoder.partner(source, id: "probe", issues: issues)
         case .asset:
             // The body is rendered even when the front matter has errors, to reach cmark-gfm more often.
-            if let body = ContentFileDecoder.asset(source, id: "probe", issues: issues).body {
+            if let body = ContentFileDecoder.asset(source, id: "probe", sourcePath: "assets/probe.md", issues: issues)
+                .body
+            {
                 _ = MarkdownRenderer().render(body, log: log)
             }
         }

@@ -159,6 +159,16 @@ struct FieldReader {
         return (day, place(node))
     }
 
+    /// `true` or `false` (YAML's other spellings, such as `yes`, are refused as unclear).
+    func bool(_ key: String) -> Bool? {
+        guard let node = value(key, required: false) else { return nil }
+        guard case .scalar(let scalar) = node, ["true", "false"].contains(scalar.string.lowercased()) else {
+            wrongType(key, expected: "true or false", found: node)
+            return nil
+        }
+        return scalar.string.lowercased() == "true"
+    }
+
     func positiveInt(_ key: String, required: Bool = true) -> Int? {
         guard let node = value(key, required: required) else { return nil }
         guard case .scalar(let scalar) = node, let number = Int(scalar.string), number > 0 else {

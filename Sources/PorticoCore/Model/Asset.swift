@@ -1,6 +1,12 @@
-/// `content/assets/<id>.md`: one piece of enablement material.
+import Foundation
+
+/// `content/assets/<id>.md`, or `content/assets/<id>/index.md` with its files beside it: one
+/// piece of enablement material.
 public struct Asset: Sendable {
     public var id: String
+    /// The source file relative to the content folder, such as `assets/faq.md`: relative links
+    /// in the body start from its folder.
+    public var sourcePath: String
     public var title: String
     public var kind: AssetKind
     public var summary: String
@@ -11,6 +17,10 @@ public struct Asset: Sendable {
     public var audience: Set<PartnerKind>
     public var tags: [String]
     public var body: MarkdownSource
+    /// Files beside `index.md` in a folder asset, published next to the asset's page.
+    public var files: [AssetFile]
+    /// A draft is checked but not published.
+    public var draft: Bool
     public var source: SourceLocation
     /// Where `reviewed` is written, for the review-due warning.
     public var reviewedLocation: SourceLocation
@@ -21,6 +31,19 @@ public struct Asset: Sendable {
     }
 
     public func serves(_ kind: PartnerKind) -> Bool { audience.contains(kind) }
+
+    /// The folder relative links in the body start from.
+    public var sourceFolder: String {
+        sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+    }
+}
+
+/// A file of a folder asset: an image, a PDF, a slide deck.
+public struct AssetFile: Sendable, Hashable {
+    /// Relative to the asset's folder, with `/` separators, such as `slides/deck.pptx`.
+    public var path: String
+    public var url: URL
+    public var size: Int
 }
 
 /// The kinds of asset, in the order the library shows them.

@@ -3,12 +3,15 @@ public struct Content: Sendable {
     public var program: Program
     /// By id.
     public var partners: [Partner]
-    /// By id.
+    /// Published assets, by id.
     public var assets: [Asset]
+    /// Assets marked `draft: true`: checked, not published.
+    public var draftAssetIDs: Set<String>
 
     public init(program: Program, partners: [Partner], assets: [Asset]) {
         self.program = program
         self.partners = partners.sorted { $0.id < $1.id }
-        self.assets = assets.sorted { $0.id < $1.id }
+        self.assets = assets.filter { !$0.draft }.sorted { $0.id < $1.id }
+        self.draftAssetIDs = Set(assets.filter(\.draft).map(\.id))
     }
 }

@@ -95,8 +95,12 @@ public enum Pipeline {
             return (0, 0)
         }
         let written = outputs.parallelMap { output -> Bool in
-            guard let data = renderer.render(output) else { return false }
             do {
+                if case .copy(let source) = output.content {
+                    try writer.copy(source, to: output.path)
+                    return true
+                }
+                guard let data = renderer.render(output) else { return false }
                 try writer.write(data, to: output.path)
                 return true
             } catch {

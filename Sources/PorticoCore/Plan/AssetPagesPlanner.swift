@@ -1,10 +1,12 @@
-/// `assets/<id>/index.html`: one asset with its outline, owner and review state.
+/// `assets/<id>/index.html`: one asset with its outline, owner and review state, and a folder
+/// asset's files published beside it, the ones that are not just pictures in the text listed
+/// as downloads.
 struct AssetPagesPlanner: OutputPlanner {
     func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
-        site.content.assets.map { asset in
+        site.content.assets.flatMap { asset in
             let page = PlannedPage(kind: .asset, title: asset.title, description: asset.summary) { scope in
                 var context = scope.assetSummary(asset)
-                let body = scope.html(asset.body)
+                let body = scope.html(asset.body, folder: asset.sourceFolder, title: asset.title, assetID: asset.id)
                 context["body_html"] = body.html
                 context["outline"] = body.headings.map { heading -> [String: Any] in
                     ["level": heading.level, "text": heading.text, "anchor": heading.anchor]
@@ -12,9 +14,22 @@ struct AssetPagesPlanner: OutputPlanner {
                 context["has_outline"] = !body.headings.isEmpty
                 context["owner"] = scope.site.teamByID[asset.owner.id].map(PageScope.person) ?? [:]
                 context["is_one_pager"] = asset.kind == .onePager
+                let downloads = asset.files.filter {
+                    !body.imageFiles.contains($0.path) || body.linkedFiles.contains($0.path)
+                }
+                context["downloads"] = downloads.map { file -> [String: Any] in
+                    [
+                        "name": file.path, "href": scope.href(Routes.assetFile(asset.id, file.path)),
+                        "kind": DownloadLabel.kind(of: file.path), "size": FileSize.describe(file.size),
+                    ]
+                }
+                context["has_downloads"] = !downloads.isEmpty
                 return ["asset": context]
             }
-            return PlannedOutput(path: Routes.asset(asset.id), content: .page(page))
+            let files = asset.files.map { file in
+                PlannedOutput(path: "assets/\(asset.id)/\(file.path)", content: .copy(file.url))
+            }
+            return [PlannedOutput(path: Routes.asset(asset.id), content: .page(page))] + files
         }
     }
 }

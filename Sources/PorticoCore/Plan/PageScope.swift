@@ -10,8 +10,13 @@ public struct PageScope: Sendable {
     /// A link from this page to the output at `path`.
     func href(_ path: String) -> String { root + path }
 
-    func html(_ source: MarkdownSource) -> RenderedMarkdown {
-        markdown.render(source, log: log)
+    /// Renders Markdown written in the content file at `folder` (relative to the content folder),
+    /// with its relative links leading from this page.
+    func html(_ source: MarkdownSource, folder: String, title: String? = nil, assetID: String? = nil)
+        -> RenderedMarkdown
+    {
+        let links = LinkContext(index: site.links, folder: folder, assetID: assetID, root: root)
+        return markdown.render(source, context: MarkdownContext(title: title, links: links), log: log)
     }
 
     func assetSummary(_ asset: Asset) -> [String: Any] {

@@ -52,7 +52,7 @@ struct PartnerPagesPlanner: OutputPlanner {
             "is_sunsetting": partner.status == .sunsetting,
             "show_promotions": promotions,
             "tier": tier.map(PageScope.tier) ?? [:],
-            "audience_html": scope.html(partner.audience).html,
+            "audience_html": scope.html(partner.audience, folder: "partners").html,
             "manager": manager.map(PageScope.person) ?? [:],
             "has_manager": manager != nil,
             "contacts": partner.contacts.map(PageScope.person),

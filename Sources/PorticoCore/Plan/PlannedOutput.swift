@@ -10,6 +10,8 @@ public struct PlannedOutput: Sendable {
         case page(PlannedPage)
         case text(String)
         case data(Data)
+        /// A file from the content folder, copied as it is without being read into memory.
+        case copy(URL)
     }
 
     public init(path: String, content: Content) {

@@ -11,6 +11,8 @@ enum Routes {
 
     static func asset(_ id: String) -> String { "assets/\(id)/index.html" }
     static func partner(_ id: String) -> String { "partners/\(id)/index.html" }
+    /// A link to a file of a folder asset, its path percent-encoded.
+    static func assetFile(_ id: String, _ path: String) -> String { "assets/\(id)/" + LinkIndex.encodePath(path) }
     static func partnerRefer(_ id: String) -> String { "partners/\(id)/refer/index.html" }
     static func partnerRegister(_ id: String) -> String { "partners/\(id)/refer/register/index.html" }
 

@@ -7,6 +7,7 @@ public struct SiteIndex: Sendable {
     let tiersByID: [String: Tier]
     /// For each partner kind, the assets that serve it, most recently reviewed first.
     let assetsServing: [PartnerKind: [Asset]]
+    let links: LinkIndex
 
     public init(content: Content, today: Day) {
         self.content = content
@@ -15,6 +16,7 @@ public struct SiteIndex: Sendable {
         teamByID = Dictionary(content.program.team.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         tiersByID = Dictionary(content.program.tiers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let freshestFirst = content.assets.sorted { ($1.reviewed, $0.title, $0.id) < ($0.reviewed, $1.title, $1.id) }
+        links = LinkIndex(assets: assetsByID, drafts: content.draftAssetIDs)
         assetsServing = Dictionary(
             uniqueKeysWithValues: PartnerKind.allCases.map { kind in (kind, freshestFirst.filter { $0.serves(kind) }) })
     }

@@ -11,6 +11,8 @@ public struct PageRenderer: Sendable {
     let generator: String
     /// The program's keys, rendered once for all pages.
     nonisolated(unsafe) let program: [String: Any]
+    /// The positioning's links depend on how deep the page sits, so it is rendered once per depth.
+    let positioning: RenderedByRoot
 
     public init(
         templates: TemplateSet, site: SiteIndex, theme: Theme, markdown: MarkdownRenderer, log: DiagnosticLog,
@@ -23,10 +25,10 @@ public struct PageRenderer: Sendable {
         self.generator = generator
         self.inlineCSS = theme.files["static/portico.css"].map { String(decoding: $0.data, as: UTF8.self) } ?? ""
         let program = site.program
+        self.positioning = RenderedByRoot()
         self.program = [
             "name": program.name,
             "company": program.company,
-            "positioning_html": markdown.render(program.positioning, log: log).html,
             "boundaries": [
                 "we_solve": program.boundaries.weSolve,
                 "partner_solves": program.boundaries.partnerSolves,
@@ -40,6 +42,7 @@ public struct PageRenderer: Sendable {
     public func render(_ output: PlannedOutput) -> Data? {
         switch output.content {
         case .data(let data): return data
+        case .copy(let url): return FileManager.default.contents(atPath: url.path)
         case .text(let text): return Data(text.utf8)
         case .page(let page): return renderPage(page, path: output.path).map { Data($0.utf8) }
         }
@@ -51,6 +54,10 @@ public struct PageRenderer: Sendable {
         let scope = PageScope(site: site, root: root, markdown: markdown, log: log)
         var context = page.context(scope)
         context["root"] = root
+        var program = self.program
+        program["positioning_html"] = positioning.html(for: root) {
+            scope.html(site.program.positioning, folder: "").html
+        }
         context["program"] = program
         context["site"] = [
             "title": site.program.name,
@@ -80,6 +87,21 @@ public struct PageRenderer: Sendable {
                 .error("missing-template", "the theme has no '\(page.kind.template).mustache' template", at: nil))
             return nil
         }
+        return html
+    }
+}
+
+/// Markdown rendered once for each page depth, shared by the render workers.
+final class RenderedByRoot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byRoot: [String: String] = [:]
+
+    func html(for root: String, render: () -> String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let html = byRoot[root] { return html }
+        let html = render()
+        byRoot[root] = html
         return html
     }
 }

@@ -5,6 +5,7 @@ public protocol OutputWriter: Sendable {
     /// Called once before any write with every path that will be written.
     func prepare(for paths: [String]) throws
     func write(_ data: Data, to path: String) throws
+    func copy(_ source: URL, to path: String) throws
 }
 
 /// Writes files below a folder.
@@ -27,6 +28,10 @@ public struct FolderWriter: OutputWriter {
     public func write(_ data: Data, to path: String) throws {
         try data.write(to: folder.appendingPathComponent(path))
     }
+
+    public func copy(_ source: URL, to path: String) throws {
+        try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(path))
+    }
 }
 
 /// `portico check`: renders everything, writes nothing.
@@ -34,4 +39,5 @@ public struct DiscardingWriter: OutputWriter {
     public init() {}
     public func prepare(for paths: [String]) throws {}
     public func write(_ data: Data, to path: String) throws {}
+    public func copy(_ source: URL, to path: String) throws {}
 }

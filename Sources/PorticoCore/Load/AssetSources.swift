@@ -1,0 +1,65 @@
+import Foundation
+
+/// Where assets come from: `assets/<id>.md` files, and `assets/<id>/index.md` folders whose
+/// other files (images, PDFs, decks) are published beside the asset's page.
+extension ContentFolder {
+    static let assetExtensions = ["md", "markdown"]
+    /// Downloads above this size are slow on a phone and heavy for a static host.
+    static let largeFileBytes = 25_000_000
+
+    /// Every asset source, sorted by name; other entries of `assets/` are reported.
+    func assetSources(issues: IssueList) -> [File] {
+        let folder = url.appendingPathComponent("assets")
+        var files = self.files(in: "assets", extensions: Self.assetExtensions, what: "an asset", issues: issues) {
+            name in
+            let index = Self.assetExtensions.map { "index." + $0 }.first {
+                FileManager.default.fileExists(atPath: folder.appendingPathComponent(name + "/" + $0).path)
+            }
+            guard let index else { return nil }
+            let relative = "assets/\(name)/\(index)"
+            return File(
+                url: folder.appendingPathComponent(name + "/" + index), relativePath: relative,
+                displayPath: display(relative), stem: name)
+        }
+        files.sort { $0.stem < $1.stem }
+        return files
+    }
+
+    /// The files of a folder asset, at any depth, without its `index.md` and hidden files.
+    func assetFiles(of source: File, issues: IssueList) -> [AssetFile] {
+        let folder = source.url.deletingLastPathComponent()
+        let folderPath = source.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        guard folderPath != "assets",
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isDirectoryKey, .fileSizeKey],
+                options: [.skipsHiddenFiles])
+        else { return [] }
+        var found: [AssetFile] = []
+        let indexName = source.url.lastPathComponent
+        for case let fileURL as URL in enumerator {
+            let relative = String(fileURL.path.dropFirst(folder.path.count + 1))
+            let location = SourceLocation(file: display(folderPath + "/" + relative))
+            guard isInside(fileURL) else {
+                issues.add(
+                    .error(
+                        "outside-content", "'\(folderPath)/\(relative)' is a link to a file outside the content folder",
+                        at: location, hint: "copy the file into the content folder instead of linking to it"))
+                continue
+            }
+            let values = try? fileURL.resourceValues(forKeys: [.isDirectoryKey, .fileSizeKey])
+            guard values?.isDirectory != true, relative != indexName else { continue }
+            let size = values?.fileSize ?? 0
+            if size > Self.largeFileBytes {
+                issues.add(
+                    .warning(
+                        "large-file",
+                        "'\(relative)' is \(FileSize.describe(size)), over the \(FileSize.describe(Self.largeFileBytes)) "
+                            + "a download should stay under",
+                        at: location,
+                        hint: "compress it, split it, or link to where it is hosted instead"))
+            }
+            found.append(AssetFile(path: relative, url: fileURL, size: size))
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+}

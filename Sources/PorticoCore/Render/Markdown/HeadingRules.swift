@@ -1,0 +1,84 @@
+import CCmarkGFM
+
+/// A page has one `<h1>`, its title, which the template shows. A body that opens by repeating the
+/// title as `# Title` loses that heading; any other `#` heading pushes every heading one level
+/// down, so the outline keeps its shape. Headings get GitHub-style anchors.
+enum HeadingRules {
+    /// Heading anchors must not collide with ids the templates use.
+    static let reservedAnchors: Set<String> = ["main", "top", "content", "outline"]
+
+    static func apply(
+        _ nodes: [OpaquePointer], title: String?, document: MarkdownDocument, place: NodePlace,
+        findings: inout [Diagnostic]
+    ) -> [Heading] {
+        var nodes = nodes
+        if let title, let first = nodes.first, cmark_node_get_heading_level(first) == 1,
+            normalised(MarkdownNodes.plainText(of: first)) == normalised(title)
+        {
+            document.detach(first)
+            nodes.removeFirst()
+        }
+        if let topLevel = nodes.first(where: { cmark_node_get_heading_level($0) == 1 }) {
+            let text = MarkdownNodes.plainText(of: topLevel)
+            findings.append(
+                .warning(
+                    "demoted-heading",
+                    "'# \(text)' is shown one level down, with every heading after it: "
+                        + "the page title is the page's only level-1 heading",
+                    at: place.of(topLevel), hint: "start the body's sections with '## '"))
+            for node in nodes {
+                cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
+            }
+        }
+        var used = reservedAnchors
+        return nodes.map { node in
+            let text = MarkdownNodes.plainText(of: node)
+            return Heading(
+                level: Int(cmark_node_get_heading_level(node)), text: text, anchor: uniqueSlug(text, used: &used))
+        }
+    }
+
+    static func normalised(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// GitHub-style slugs: lowercase letters and digits, words joined by '-', numbered when repeated.
+    static func uniqueSlug(_ text: String, used: inout Set<String>) -> String {
+        var slug = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                slug.append(character)
+            } else if character == " " || character == "-" || character == "_" {
+                if !slug.isEmpty, slug.last != "-" { slug.append("-") }
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        if slug.isEmpty { slug = "section" }
+        var candidate = slug
+        var number = 2
+        while used.contains(candidate) {
+            candidate = "\(slug)-\(number)"
+            number += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// cmark writes headings as bare `<hN>` tags, in document order, and (in safe mode) no raw
+    /// HTML can add others, so the n-th bare heading tag belongs to the n-th heading.
+    static func addAnchors(_ html: String, headings: [Heading]) -> String {
+        guard !headings.isEmpty else { return html }
+        var output = ""
+        output.reserveCapacity(html.utf8.count + headings.count * 24)
+        var rest = html[...]
+        for heading in headings {
+            let tag = "<h\(heading.level)>"
+            guard let range = rest.range(of: tag) else { break }
+            output += rest[..<range.lowerBound]
+            output += "<h\(heading.level) id=\"\(heading.anchor)\">"
+            rest = rest[range.upperBound...]
+        }
+        output += rest
+        return output
+    }
+}

@@ -1,0 +1,120 @@
+import CCmarkGFM
+import Foundation
+
+/// A heading of a rendered Markdown text, for the "On this page" outline.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var anchor: String
+}
+
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    /// Files of the asset's own folder that the text shows as images, and those it links to.
+    public var imageFiles: Set<String> = []
+    public var linkedFiles: Set<String> = []
+}
+
+/// What a text is rendered for: the title of its page, and where its relative links start.
+public struct MarkdownContext: Sendable {
+    /// A first `# heading` that repeats the title is left out: the page already shows it.
+    public var title: String?
+    /// Without it, relative links are left as written.
+    public var links: LinkContext?
+
+    public init(title: String? = nil, links: LinkContext? = nil) {
+        self.title = title
+        self.links = links
+    }
+}
+
+/// Markdown to HTML through cmark-gfm, in safe mode: raw HTML is left out and reported, links
+/// with unsafe schemes become plain text, links between content files are resolved and checked,
+/// the page keeps a single `<h1>`, and task-list checkboxes are labelled by their item.
+public struct MarkdownRenderer: Sendable {
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    static let options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
+    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    public init() {
+        _ = MarkdownRenderer.registration
+    }
+
+    public func render(
+        _ source: MarkdownSource, context: MarkdownContext = MarkdownContext(), log: DiagnosticLog
+    ) -> RenderedMarkdown {
+        guard let document = MarkdownDocument(source.text) else { return RenderedMarkdown(html: "", headings: []) }
+        let nodes = MarkdownNodes(document.root)
+        let place = NodePlace(source: source)
+        var findings: [Diagnostic] = []
+        let headings = HeadingRules.apply(
+            nodes.headings, title: context.title, document: document, place: place, findings: &findings)
+        var links = LinkRules(
+            context: context.links, document: document, place: place, ownAnchors: Set(headings.map(\.anchor)))
+        links.apply(nodes.links, findings: &findings)
+        findings += RawHTMLReport.findings(nodes.rawHTML, place: place)
+        log.report(contentsOf: findings)
+
+        guard let rendered = cmark_render_html(document.root, MarkdownRenderer.options, document.extensions)
+        else { return RenderedMarkdown(html: "", headings: headings) }
+        defer { free(rendered) }
+        var html = HeadingRules.addAnchors(String(cString: rendered), headings: headings)
+        html = TaskListLabels.apply(html)
+        return RenderedMarkdown(
+            html: html, headings: headings, imageFiles: links.imageFiles, linkedFiles: links.linkedFiles)
+    }
+
+    /// The headings `render` would give the text, without reporting anything: the anchors a link
+    /// from another page may point at.
+    func headings(of source: MarkdownSource, title: String?) -> [Heading] {
+        guard let document = MarkdownDocument(source.text) else { return [] }
+        var ignored: [Diagnostic] = []
+        return HeadingRules.apply(
+            MarkdownNodes(document.root).headings, title: title, document: document, place: NodePlace(source: source),
+            findings: &ignored)
+    }
+}
+
+/// A parsed cmark-gfm document, freed with its parser.
+final class MarkdownDocument {
+    private let parser: OpaquePointer
+    let root: OpaquePointer
+    /// Nodes taken out of the tree; freed last, since other collected nodes may sit inside them.
+    private var detached: [OpaquePointer] = []
+
+    init?(_ text: String) {
+        guard let parser = cmark_parser_new(MarkdownRenderer.options) else { return nil }
+        for name in MarkdownRenderer.extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
+            }
+        }
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            cmark_parser_free(parser)
+            return nil
+        }
+        self.parser = parser
+        self.root = root
+    }
+
+    var extensions: UnsafeMutablePointer<cmark_llist>? { cmark_parser_get_syntax_extensions(parser) }
+
+    /// Takes `node` out of the tree without freeing it yet.
+    func detach(_ node: OpaquePointer) {
+        cmark_node_unlink(node)
+        detached.append(node)
+    }
+
+    deinit {
+        for node in detached { cmark_node_free(node) }
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+}
