@@ -4,7 +4,8 @@ Chromium (WebDriver "print page": default margins, backgrounds on).
 A one-pager is any HTML page of the site with an element whose class list contains
 "one-pager" (the asset template's wrapper). Each is loaded over nginx like the other
 browser gates, printed to PDF once per paper size, and the PDF's pages are counted (pypdf).
-The PDFs are kept next to the screenshots (<page>-a4.pdf, <page>-letter.pdf)."""
+The PDFs are kept next to the screenshots (<page>-a4.pdf, <page>-letter.pdf). The first
+page with a task list is printed too, and must show each item as ☐ or ☑."""
 
 from __future__ import annotations
 
@@ -104,4 +105,30 @@ def check_print(site: Site, base: str, browser, out_dir: Path) -> GateResult:
                       f"a one-pager must fit on one (see {name})")
     r.summary = (f"{len(pages)} one-pagers × {len(PAPERS)} paper sizes, {over} over one page; "
                  f"PDFs in {out_dir}")
+    r.summary += check_task_boxes(site, base, browser, out_dir, r)
     return r
+
+
+TASK_OPEN, TASK_DONE = '<label class="task">', '<label class="task task-done">'
+
+
+def check_task_boxes(site: Site, base: str, browser, out_dir: Path, r: GateResult) -> str:
+    """A printed task list shows its items as ☐ and ☑ (no form controls on paper): the first
+    page holding one is printed and its boxes counted in the PDF's text."""
+    page = next((p for p in site.html if TASK_OPEN in read_text(site.path(p))
+                 or TASK_DONE in read_text(site.path(p))), None)
+    if page is None:
+        return ""
+    text = read_text(site.path(page))
+    want_open, want_done = text.count(TASK_OPEN), text.count(TASK_DONE)
+    browser.load(base + urllib.parse.quote(page))
+    label, suffix, width, height = PAPERS[0]
+    pdf = browser.print_pdf(width, height)
+    name = pdf_name(page, "tasks-" + suffix)
+    (out_dir / name).write_bytes(pdf)
+    printed = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    got_open, got_done = printed.count("\u2610"), printed.count("\u2611")
+    if (got_open, got_done) != (want_open, want_done):
+        r.add(f"{page} printed {got_open} ☐ and {got_done} ☑ for {want_open} open and {want_done} done "
+              f"task-list items (see {name})")
+    return f"; task list on {page} printed as {got_open} ☐ and {got_done} ☑"

@@ -27,38 +27,46 @@ extension ContentFolder {
 
     /// The files of a folder asset, at any depth, without its `index.md` and hidden files.
     func assetFiles(of source: File, issues: IssueList) -> [AssetFile] {
-        let folder = source.url.deletingLastPathComponent()
         let folderPath = source.relativePath.split(separator: "/").dropLast().joined(separator: "/")
-        guard folderPath != "assets",
+        guard folderPath != "assets" else { return [] }
+        let files = files(below: folderPath, issues: issues).filter { $0.path != source.url.lastPathComponent }
+        for file in files where file.size > Self.largeFileBytes {
+            issues.add(
+                .warning(
+                    "large-file",
+                    "'\(file.path)' is \(FileSize.describe(file.size)), over the "
+                        + "\(FileSize.describe(Self.largeFileBytes)) a download should stay under",
+                    at: SourceLocation(file: file.displayPath),
+                    hint: "compress it, split it, or link to where it is hosted instead"))
+        }
+        return files
+    }
+
+    /// Every file below `subfolder` at any depth, hidden ones left out, by path within it.
+    func files(below subfolder: String, issues: IssueList) -> [AssetFile] {
+        let folder = url.appendingPathComponent(subfolder)
+        guard
             let enumerator = FileManager.default.enumerator(
                 at: folder, includingPropertiesForKeys: [.isDirectoryKey, .fileSizeKey],
                 options: [.skipsHiddenFiles])
         else { return [] }
         var found: [AssetFile] = []
-        let indexName = source.url.lastPathComponent
         for case let fileURL as URL in enumerator {
             let relative = String(fileURL.path.dropFirst(folder.path.count + 1))
-            let location = SourceLocation(file: display(folderPath + "/" + relative))
             guard isInside(fileURL) else {
                 issues.add(
                     .error(
-                        "outside-content", "'\(folderPath)/\(relative)' is a link to a file outside the content folder",
-                        at: location, hint: "copy the file into the content folder instead of linking to it"))
+                        "outside-content", "'\(subfolder)/\(relative)' is a link to a file outside the content folder",
+                        at: SourceLocation(file: display(subfolder + "/" + relative)),
+                        hint: "copy the file into the content folder instead of linking to it"))
                 continue
             }
             let values = try? fileURL.resourceValues(forKeys: [.isDirectoryKey, .fileSizeKey])
-            guard values?.isDirectory != true, relative != indexName else { continue }
-            let size = values?.fileSize ?? 0
-            if size > Self.largeFileBytes {
-                issues.add(
-                    .warning(
-                        "large-file",
-                        "'\(relative)' is \(FileSize.describe(size)), over the \(FileSize.describe(Self.largeFileBytes)) "
-                            + "a download should stay under",
-                        at: location,
-                        hint: "compress it, split it, or link to where it is hosted instead"))
-            }
-            found.append(AssetFile(path: relative, url: fileURL, size: size))
+            guard values?.isDirectory != true else { continue }
+            found.append(
+                AssetFile(
+                    path: relative, url: fileURL, size: values?.fileSize ?? 0,
+                    displayPath: display(subfolder + "/" + relative)))
         }
         return found.sorted { $0.path < $1.path }
     }

@@ -51,6 +51,13 @@ struct ContentFolder: Sendable {
                 found.append(entry)
                 continue
             }
+            if isDirectory.boolValue, subfolder == "assets" {
+                issues.add(
+                    .warning(
+                        "unexpected-file", "folder '\(name)' has no index.md and is ignored", at: location,
+                        hint: "a folder asset holds index.md, with its images and files beside it"))
+                continue
+            }
             let ext = (name as NSString).pathExtension
             guard !isDirectory.boolValue, extensions.contains(ext) else {
                 issues.add(

@@ -8,6 +8,8 @@ public struct LoadedContent: Sendable {
     /// Ids of every asset file, including those that failed to load: a reference to one of
     /// those is not reported again, since the file's own errors already were.
     public var assetFileIDs: Set<String>
+    /// `static/`: files shared by many assets, such as logos, published under `static/`.
+    public var staticFiles: [AssetFile]
 }
 
 /// The load stage: reads `program.yml`, `partners/*.yml` and `assets/*.md`, decoding each with
@@ -25,6 +27,7 @@ public struct ContentLoader: Sendable {
         let partnerFiles = folder.files(
             in: "partners", extensions: ["yml", "yaml"], what: "a partner", issues: listing)
         let assetFiles = folder.assetSources(issues: listing)
+        let staticFiles = folder.files(below: "static", issues: listing)
         log.report(contentsOf: listing.items)
 
         let partners = uniqueIDs(partnerFiles, what: "partner", log: log).parallelMap { file in
@@ -38,7 +41,7 @@ public struct ContentLoader: Sendable {
         for (_, issues) in assets { log.report(contentsOf: issues) }
         return LoadedContent(
             program: program, partners: partners.compactMap(\.0), assets: assets.compactMap(\.0),
-            assetFileIDs: Set(uniqueAssetFiles.map(\.stem)))
+            assetFileIDs: Set(uniqueAssetFiles.map(\.stem)), staticFiles: staticFiles)
     }
 
     private func loadProgram(_ log: DiagnosticLog) -> Program? {

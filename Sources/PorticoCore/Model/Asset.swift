@@ -44,6 +44,8 @@ public struct AssetFile: Sendable, Hashable {
     public var path: String
     public var url: URL
     public var size: Int
+    /// How diagnostics name the file.
+    public var displayPath: String
 }
 
 /// The kinds of asset, in the order the library shows them.

@@ -7,8 +7,11 @@ public struct Content: Sendable {
     public var assets: [Asset]
     /// Assets marked `draft: true`: checked, not published.
     public var draftAssetIDs: Set<String>
+    /// `content/static/`, published under `static/` beside the theme's own files.
+    public var staticFiles: [AssetFile]
 
-    public init(program: Program, partners: [Partner], assets: [Asset]) {
+    public init(program: Program, partners: [Partner], assets: [Asset], staticFiles: [AssetFile] = []) {
+        self.staticFiles = staticFiles
         self.program = program
         self.partners = partners.sorted { $0.id < $1.id }
         self.assets = assets.filter { !$0.draft }.sorted { $0.id < $1.id }

@@ -20,6 +20,24 @@ public struct SitePlanner: Sendable {
         outputs += theme.staticFiles.map {
             PlannedOutput(path: Routes.staticFolder + $0.path, content: .data($0.data))
         }
+        outputs += contentStaticFiles(site, theme: theme, log: log)
         return outputs
+    }
+
+    /// `content/static/` beside the theme's static files; a file the theme has too is an error,
+    /// since one of the two would silently disappear.
+    func contentStaticFiles(_ site: SiteIndex, theme: Theme, log: DiagnosticLog) -> [PlannedOutput] {
+        let themePaths = Set(theme.staticFiles.map(\.path))
+        return site.content.staticFiles.compactMap { file in
+            guard !themePaths.contains(file.path) else {
+                log.report(
+                    .error(
+                        "static-clash", "'static/\(file.path)' has the name of one of the theme's static files",
+                        at: SourceLocation(file: file.displayPath),
+                        hint: "rename it; to replace the theme's file, put yours in templates/static/ instead"))
+                return nil
+            }
+            return PlannedOutput(path: Routes.staticFolder + file.path, content: .copy(file.url))
+        }
     }
 }

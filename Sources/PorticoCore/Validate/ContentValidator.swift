@@ -45,7 +45,8 @@ public struct ContentValidator: Sendable {
         ).check()
         log.report(contentsOf: issues)
         if issues.contains(where: { $0.severity == .error }) || log.hasErrors { return nil }
-        return Content(program: program, partners: loaded.partners, assets: loaded.assets)
+        return Content(
+            program: program, partners: loaded.partners, assets: loaded.assets, staticFiles: loaded.staticFiles)
     }
 
     private let teamHint = "team members are the ids listed under 'team' in program.yml"
