@@ -33,9 +33,11 @@ import Testing
         #expect(result.html.contains("raw HTML omitted"))
     }
 
-    @Test func unsafeLinkIsRemovedAndReportedAtItsLine() {
+    @Test func unsafeLinkBecomesPlainTextAndIsReportedAtItsLine() {
         let (result, diagnostics) = render("Intro\n\nSee [this](javascript:alert(1)) now.\n", startLine: 10)
         #expect(!result.html.contains("javascript"))
+        #expect(result.html.contains("<p>See this now.</p>"))
+        #expect(!result.html.contains("href=\"\""))
         #expect(
             diagnostics.map(\.formatted) == [
                 "content/assets/a.md:12:5: warning: link to 'javascript:alert(1)' removed: unsafe URL scheme\n"
@@ -63,5 +65,48 @@ import Testing
     ])
     func urlSafety(_ url: String, _ safe: Bool) {
         #expect(URLSafety.isSafe(url) == safe)
+    }
+
+    @Test func firstHeadingRepeatingTheTitleIsDroppedAndOtherTopHeadingsDemoteTheRest() {
+        let log = DiagnosticLog()
+        let source = MarkdownSource(
+            text: "# Pricing Guide\n\nIntro\n\n# Plans\n\n## Basic\n", start: SourceLocation(file: "a.md", line: 5))
+        let result = renderer.render(source, context: MarkdownContext(title: "Pricing  guide"), log: log)
+        #expect(!result.html.contains("<h1"))
+        #expect(result.html.contains("<h2 id=\"plans\">Plans</h2>"))
+        #expect(result.html.contains("<h3 id=\"basic\">Basic</h3>"))
+        #expect(result.headings.map(\.level) == [2, 3])
+        #expect(log.all.map(\.code) == ["demoted-heading"])
+        #expect(log.all.first?.location == SourceLocation(file: "a.md", line: 9, column: 1))
+    }
+
+    @Test func aHeadingThatIsNotTheTitleIsKeptAndDemoted() {
+        let log = DiagnosticLog()
+        let source = MarkdownSource(text: "# Something else\n", start: SourceLocation(file: "a.md"))
+        let result = renderer.render(source, context: MarkdownContext(title: "Pricing"), log: log)
+        #expect(result.html == "<h2 id=\"something-else\">Something else</h2>\n")
+    }
+
+    @Test func taskListItemsInTightAndLooseListsAreLabelled() {
+        let (tight, _) = render("- [ ] one\n- [x] two\n  more\n")
+        #expect(
+            tight.html
+                == "<ul>\n<li class=\"task-item\"><label class=\"task\"><input type=\"checkbox\" disabled=\"\"> one</label></li>\n"
+                + "<li class=\"task-item\"><label class=\"task task-done\"><input type=\"checkbox\" checked=\"\" disabled=\"\"> two\n"
+                + "more</label></li>\n</ul>\n")
+        let (loose, _) = render("- [ ] one\n\n- [ ] two\n")
+        #expect(
+            loose.html.contains(
+                "<li class=\"task-item\">\n<p><label class=\"task\"><input type=\"checkbox\" disabled=\"\"> one</label></p>"
+            ))
+    }
+
+    @Test func rawHTMLIsReportedOncePerTagKind() {
+        let (_, diagnostics) = render("a <b>x</b> <b>y</b> <i>z</i> <!-- note -->\n", startLine: 1)
+        #expect(
+            diagnostics.map(\.message) == [
+                "raw HTML <b> left out of the page: Portico renders Markdown only",
+                "raw HTML <i> left out of the page: Portico renders Markdown only",
+            ])
     }
 }
