@@ -1,0 +1,386 @@
+import Foundation
+
+/// One place in a body where a link target is written, and the bytes that change it.
+struct LinkOccurrence: Sendable, Equatable {
+    enum Form: Sendable, Equatable {
+        /// `[text](target)` or `![alt](target)`: only the destination is replaced.
+        case inline
+        /// `[label]: target`: only the destination is replaced.
+        case definition
+        /// `[[target#heading|text]]`, or `![[target]]` when `embed`: the whole wikilink becomes
+        /// a Markdown link or image.
+        case wikilink(embed: Bool, text: String?)
+        /// `{{< ref "target" >}}` or `relref`: the whole shortcode becomes the path.
+        case shortcode
+    }
+
+    var form: Form
+    /// The target as written, with any `#fragment`.
+    var target: String
+    /// What the report shows: the destination, or the whole wikilink or shortcode.
+    var written: String
+    /// UTF-8 offsets in the body of the bytes to replace.
+    var range: Range<Int>
+    /// The body line the occurrence starts on, from 1.
+    var line: Int
+}
+
+/// Finds every link target in a body outside code: Markdown links and images as cmark parsed
+/// them, reference definitions, Obsidian wikilinks and Hugo `ref` shortcodes.
+struct LinkFinder {
+    let bytes: [UInt8]
+    let lineStarts: [Int]
+    let scan: MarkdownScan
+    /// Bytes inside code blocks or code spans.
+    let code: [Bool]
+
+    init(body: String) {
+        bytes = Array(body.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+        scan = MarkdownScan.parse(body)
+        code = LinkFinder.codeMask(bytes, lineStarts: starts, codeLines: scan.codeLines)
+    }
+
+    /// Every occurrence, in source order; `wanted` says which cmark destinations are worth
+    /// locating in the source (absolute URLs and bare fragments are not).
+    func occurrences(wanted: (String) -> Bool) -> (found: [LinkOccurrence], unlocated: [(line: Int, url: String)]) {
+        var found: [LinkOccurrence] = []
+        var unlocated: [(line: Int, url: String)] = []
+        for link in scan.links where wanted(link.url) {
+            let end = offset(line: link.endLine, column: link.endColumn)
+            guard end >= 0, end < bytes.count else {
+                unlocated.append((link.endLine, link.url))
+                continue
+            }
+            // A reference link ends with ']': its destination is on its definition's line.
+            guard bytes[end] == UInt8(ascii: ")") else { continue }
+            if let range = inlineDestination(endingAt: end, url: link.url) {
+                found.append(occurrence(.inline, range: range, written: text(range)))
+            } else {
+                unlocated.append((link.endLine, link.url))
+            }
+        }
+        found += definitions(wanted: wanted)
+        found += wikilinks()
+        found += shortcodes()
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // Keep the first of any that overlap: each byte is rewritten at most once.
+        var kept: [LinkOccurrence] = []
+        for item in found where kept.last.map({ $0.range.upperBound <= item.range.lowerBound }) ?? true {
+            kept.append(item)
+        }
+        return (kept, unlocated)
+    }
+
+    func line(ofOffset offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
+    private func offset(line: Int, column: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count, column >= 1 else { return -1 }
+        return lineStarts[line - 1] + column - 1
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    private func occurrence(_ form: LinkOccurrence.Form, range: Range<Int>, written: String, target: String? = nil)
+        -> LinkOccurrence
+    {
+        LinkOccurrence(
+            form: form, target: target ?? written, written: written, range: range,
+            line: line(ofOffset: range.lowerBound))
+    }
+
+    // MARK: Markdown links
+
+    /// The bytes of the destination of the inline link whose closing ')' is at `end`: the last
+    /// `](` before it whose destination reads as cmark's `url`.
+    private func inlineDestination(endingAt end: Int, url: String) -> Range<Int>? {
+        var index = end - 1
+        let limit = max(0, end - 4096)
+        while index > limit {
+            if bytes[index] == UInt8(ascii: "("), bytes[index - 1] == UInt8(ascii: "]"),
+                let range = destination(from: index + 1, end: end),
+                LinkFinder.unescaped(text(range)) == url
+            {
+                return range
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The destination starting at `start` (after optional spaces and one line break), stopping
+    /// before `end`: `<...>` without the brackets, or text up to a space or an unbalanced ')'.
+    private func destination(from start: Int, end: Int) -> Range<Int>? {
+        var index = start
+        while index < end,
+            bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")
+                || bytes[index] == UInt8(ascii: "\n")
+        {
+            index += 1
+        }
+        guard index < end else { return nil }
+        if bytes[index] == UInt8(ascii: "<") {
+            let open = index + 1
+            var close = open
+            while close < end, bytes[close] != UInt8(ascii: ">"), bytes[close] != UInt8(ascii: "\n") {
+                close += bytes[close] == UInt8(ascii: "\\") ? 2 : 1
+            }
+            return close < end && bytes[close] == UInt8(ascii: ">") ? open..<close : nil
+        }
+        let open = index
+        var depth = 0
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: "(") { depth += 1 }
+            if byte == UInt8(ascii: ")") {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            index += 1
+        }
+        return open < index ? open..<min(index, end) : nil
+    }
+
+    /// `[label]: destination` lines, which cmark consumes without leaving a node; a line cmark
+    /// kept inside some block is text that only looks like a definition.
+    private func definitions(wanted: (String) -> Bool) -> [LinkOccurrence] {
+        var found: [LinkOccurrence] = []
+        for (index, start) in lineStarts.enumerated() where !scan.blockLines.contains(index + 1) {
+            let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+            var cursor = start
+            // Block-quote markers and up to three spaces of indentation.
+            while cursor < end, bytes[cursor] == UInt8(ascii: ">") || bytes[cursor] == UInt8(ascii: " ") {
+                cursor += 1
+            }
+            guard cursor < end, bytes[cursor] == UInt8(ascii: "["), cursor + 1 < end,
+                bytes[cursor + 1] != UInt8(ascii: "^"), !code[cursor]
+            else { continue }
+            var close = cursor + 1
+            while close < end, bytes[close] != UInt8(ascii: "]") {
+                close += bytes[close] == UInt8(ascii: "\\") ? 2 : 1
+            }
+            guard close + 1 < end, close > cursor + 1, bytes[close + 1] == UInt8(ascii: ":"),
+                let range = destination(from: close + 2, end: end)
+            else { continue }
+            let written = text(range)
+            if wanted(LinkFinder.unescaped(written)) {
+                found.append(occurrence(.definition, range: range, written: written))
+            }
+        }
+        return found
+    }
+
+    // MARK: Wikilinks and shortcodes
+
+    /// `[[...]]` on one line, with `!` before it for an embed.
+    private func wikilinks() -> [LinkOccurrence] {
+        var found: [LinkOccurrence] = []
+        var index = 0
+        while index + 4 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "["), !code[index] else {
+                index += 1
+                continue
+            }
+            var close = index + 2
+            while close + 1 < bytes.count, bytes[close] != UInt8(ascii: "]"), bytes[close] != UInt8(ascii: "["),
+                bytes[close] != UInt8(ascii: "\n")
+            {
+                close += 1
+            }
+            guard close + 1 < bytes.count, close > index + 2, bytes[close] == UInt8(ascii: "]"),
+                bytes[close + 1] == UInt8(ascii: "]"), !code[close]
+            else {
+                index += 2
+                continue
+            }
+            let embed = index > 0 && bytes[index - 1] == UInt8(ascii: "!") && !code[index - 1]
+            let start = embed ? index - 1 : index
+            let inner = text(index + 2..<close)
+            // `\|` separates the text inside a table, where a bare `|` would end the cell.
+            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            var target = String(parts[0])
+            if target.hasSuffix("\\") { target.removeLast() }
+            let label = parts.count > 1 ? String(parts[1]) : nil
+            let range = start..<close + 2
+            found.append(
+                occurrence(
+                    .wikilink(embed: embed, text: label), range: range, written: text(range),
+                    target: target.trimmingCharacters(in: .whitespaces)))
+            index = close + 2
+        }
+        return found
+    }
+
+    /// `{{< ref "x.md" >}}`, `{{< relref "x" >}}`, `{{% ref x %}}`, `{{< ref path="x" >}}`.
+    private func shortcodes() -> [LinkOccurrence] {
+        var found: [LinkOccurrence] = []
+        var index = 0
+        while index + 3 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{"),
+                bytes[index + 2] == UInt8(ascii: "<") || bytes[index + 2] == UInt8(ascii: "%"), !code[index]
+            else {
+                index += 1
+                continue
+            }
+            // `{{<` closes with `>}}`, `{{%` with `%}}`.
+            let delimiter = bytes[index + 2] == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: "%")
+            var close = index + 3
+            while close + 2 < bytes.count, bytes[close] != UInt8(ascii: "\n"),
+                !(bytes[close] == delimiter && bytes[close + 1] == UInt8(ascii: "}")
+                    && bytes[close + 2] == UInt8(ascii: "}"))
+            {
+                close += 1
+            }
+            guard close + 2 < bytes.count, bytes[close] == delimiter else {
+                index += 3
+                continue
+            }
+            let range = index..<close + 3
+            if let target = LinkFinder.shortcodeTarget(text(index + 3..<close)) {
+                found.append(occurrence(.shortcode, range: range, written: text(range), target: target))
+            }
+            index = close + 3
+        }
+        return found
+    }
+
+    /// The path of a `ref` or `relref` shortcode's inside, such as ` relref "x.md" `.
+    static func shortcodeTarget(_ inside: String) -> String? {
+        let words = inside.trimmingCharacters(in: .whitespaces)
+        let name = words.prefix { !$0.isWhitespace }
+        guard name == "ref" || name == "relref" else { return nil }
+        var argument = words.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        if argument.hasPrefix("path=") { argument.removeFirst(5) }
+        if let quote = argument.first, quote == "\"" || quote == "'" {
+            let rest = argument.dropFirst()
+            guard let end = rest.firstIndex(of: quote) else { return nil }
+            let target = String(rest[..<end])
+            return target.isEmpty ? nil : target
+        }
+        let target = String(argument.prefix { !$0.isWhitespace })
+        return target.isEmpty ? nil : target
+    }
+
+    // MARK: Code
+
+    /// Marks code block lines, then code spans: a run of backticks up to the next run of the
+    /// same length within the paragraph, as CommonMark reads them.
+    static func codeMask(_ bytes: [UInt8], lineStarts: [Int], codeLines: Set<Int>) -> [Bool] {
+        var mask = [Bool](repeating: false, count: bytes.count)
+        for line in codeLines where line >= 1 && line <= lineStarts.count {
+            let start = lineStarts[line - 1]
+            let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+            for offset in start..<end { mask[offset] = true }
+        }
+        let tick = UInt8(ascii: "`")
+        func isBlankLineAfter(_ newline: Int) -> Bool {
+            var cursor = newline + 1
+            while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t") {
+                cursor += 1
+            }
+            return cursor >= bytes.count || bytes[cursor] == UInt8(ascii: "\n")
+        }
+        func run(at start: Int) -> Int {
+            var end = start
+            while end < bytes.count, bytes[end] == tick { end += 1 }
+            return end - start
+        }
+        var index = 0
+        while index < bytes.count {
+            if mask[index] {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            guard bytes[index] == tick else {
+                index += 1
+                continue
+            }
+            let length = run(at: index)
+            var cursor = index + length
+            var close: Int?
+            while cursor < bytes.count, !mask[cursor] {
+                if bytes[cursor] == UInt8(ascii: "\n"), isBlankLineAfter(cursor) { break }
+                if bytes[cursor] == tick {
+                    let other = run(at: cursor)
+                    if other == length {
+                        close = cursor
+                        break
+                    }
+                    cursor += other
+                    continue
+                }
+                cursor += 1
+            }
+            guard let close else {
+                index += length
+                continue
+            }
+            for offset in index..<close + length { mask[offset] = true }
+            index = close + length
+        }
+        return mask
+    }
+
+    // MARK: Text
+
+    /// A destination as cmark reads it: backslash escapes and the common entities undone.
+    static func unescaped(_ text: String) -> String {
+        guard text.contains("\\") || text.contains("&") else { return text }
+        var result = ""
+        var characters = Substring(text)
+        while let character = characters.first {
+            characters.removeFirst()
+            if character == "\\", let next = characters.first, next.isASCII, next.isPunctuation || next.isSymbol {
+                result.append(next)
+                characters.removeFirst()
+            } else if character == "&", let semicolon = characters.prefix(10).firstIndex(of: ";"),
+                let decoded = entity(String(characters[..<semicolon]))
+            {
+                result.append(decoded)
+                characters = characters[characters.index(after: semicolon)...]
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func entity(_ name: String) -> Character? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        default:
+            let digits = name.dropFirst()
+            let value: UInt32? =
+                name.hasPrefix("#x") || name.hasPrefix("#X")
+                ? UInt32(digits.dropFirst(), radix: 16) : name.hasPrefix("#") ? UInt32(digits) : nil
+            return value.flatMap(Unicode.Scalar.init).map(Character.init)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Yams
+
+/// The team ids of `program.yml`, which an imported asset's owner must be one of. Only the
+/// team is read, so an import works on a program that still has other problems to fix.
+enum ProgramTeam {
+    static func ids(content: URL, displayPath: String) throws(UsageError) -> [String] {
+        let path = displayPath.isEmpty || displayPath == "." ? "program.yml" : displayPath + "/program.yml"
+        let url = content.appendingPathComponent("program.yml")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw UsageError(
+                "\(path) does not exist; import needs the program's team to choose the assets' owner "
+                    + "(run 'portico init' for a starting point, or pass --content)")
+        }
+        guard case .success(let source) = SourceText.decode(data, displayPath: path),
+            case .success(let node) = YAMLDocument.parse(source.text, path: path, firstLine: 1),
+            case .mapping(let program)? = node
+        else {
+            throw UsageError("\(path) cannot be read; run 'portico check' to see why")
+        }
+        var ids: [String] = []
+        if case .sequence(let team)? = program["team"] {
+            for member in team {
+                if case .mapping(let fields) = member, case .scalar(let id)? = fields["id"], !id.string.isEmpty {
+                    ids.append(id.string)
+                }
+            }
+        }
+        guard !ids.isEmpty else {
+            throw UsageError("\(path) has no team; add the people who own content under 'team' before importing")
+        }
+        return ids
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import PorticoCore
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a folder of Markdown documents as assets.",
+        discussion: """
+            Reads Hugo, Jekyll, Docusaurus, Starlight, Obsidian or plain Markdown files, maps \
+            their front matter to asset fields, rewrites the links between them and copies the \
+            images and files they link to. It never overwrites anything, and a second run \
+            imports only documents it has not imported before (see content/.portico-import.json).
+
+            Example:
+              portico import ../old-wiki --kind guide --owner dana
+            """)
+
+    @Argument(help: "The folder of Markdown documents to import.")
+    var directory: String
+
+    @Option(help: "The kind of every imported asset: one-pager, objection, snapshot or guide.")
+    var kind = "guide"
+
+    @Option(help: "The team member id that owns the imported assets (default: the first of the program's team).")
+    var owner: String?
+
+    @Option(help: "The content folder.")
+    var content = "content"
+
+    func validate() throws {
+        guard Importer.kinds.contains(kind) else {
+            throw ValidationError("--kind must be one of \(Importer.kinds.joined(separator: ", ")), not '\(kind)'")
+        }
+    }
+
+    func run() throws {
+        do {
+            let report = try Importer.run(
+                ImportOptions(source: directory, kind: kind, owner: owner, content: content))
+            print(report, terminator: "")
+        } catch let failure as ImportFailure {
+            FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
