@@ -57,6 +57,7 @@ import Testing
                 "<img src=\"../../assets/launch-kit/timeline.png\" alt=\"Timeline of a launch: kick-off, first webinar, first referral\" />"
             ))
         #expect(html.contains("<a href=\"../../assets/launch-kit/files/Partner%20deck.pptx\">slide deck</a>"))
+        #expect(html.contains("<img src=\"../../static/logos/fixture.svg\" alt=\"Fixture Co logo\" />"))
     }
 
     @Test func aTitleRepeatedAsTheFirstHeadingIsLeftOut() throws {

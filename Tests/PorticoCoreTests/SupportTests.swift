@@ -52,3 +52,20 @@ import Testing
         #expect(Routes.publicURL("404.html", base: base) == "https://p.example/portal/404.html")
     }
 }
+
+@Suite struct DownloadLabelTests {
+    @Test(arguments: [
+        ("deck.PPTX", "Slide deck"), ("files/one-pager.pdf", "PDF document"), ("LICENSE", "File"),
+        ("v1.2/notes", "File"), (".hidden", "File"), ("map.kmz", "KMZ file"), ("logo.svg", "Image (SVG)"),
+    ])
+    func describesTheKindOfFileFromItsName(_ path: String, _ kind: String) {
+        #expect(DownloadLabel.kind(of: path) == kind)
+    }
+
+    @Test func sizesAreDecimalWithOneDecimalPlace() {
+        #expect(FileSize.describe(999) == "999 bytes")
+        #expect(FileSize.describe(2048) == "2 KB")
+        #expect(FileSize.describe(30_894) == "30.9 KB")
+        #expect(FileSize.describe(26_000_000) == "26 MB")
+    }
+}

@@ -1,7 +1,9 @@
 /// How a download is described on its asset's page: the kind of file a partner will get.
 enum DownloadLabel {
     static func kind(of path: String) -> String {
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        let ext = parts.count > 1 && !parts[0].isEmpty ? parts[parts.count - 1].lowercased() : ""
         switch ext {
         case "pdf": return "PDF document"
         case "ppt", "pptx", "key", "odp": return "Slide deck"

@@ -28,18 +28,21 @@ enum LinkResolution: Equatable {
 public final class LinkIndex: Sendable {
     let assets: [String: Asset]
     let drafts: Set<String>
+    /// Paths below `content/static/`, published under `static/`.
+    let staticFiles: Set<String>
     private let anchors: AnchorCache
 
-    init(assets: [String: Asset], drafts: Set<String>) {
+    init(assets: [String: Asset], drafts: Set<String>, staticFiles: Set<String>) {
         self.assets = assets
         self.drafts = drafts
+        self.staticFiles = staticFiles
         anchors = AnchorCache()
     }
 
     static let markdownExtensions = [".md", ".markdown"]
     static let linkHint =
         "link to another asset as 'its-id.md' (from a folder asset, '../its-id.md'), "
-        + "or to a file beside index.md by its path"
+        + "to a file beside index.md by its path, or to a shared file as '/static/its-path'"
 
     func resolve(_ url: String, in context: LinkContext, ownAnchors: Set<String>) -> LinkResolution {
         let written = url.trimmingCharacters(in: .whitespaces)
@@ -63,6 +66,10 @@ public final class LinkIndex: Sendable {
             return .broken(
                 code: "broken-link", message: "link to '\(written)' leads outside the content folder",
                 hint: Self.linkHint)
+        }
+        if components.first == "static", staticFiles.contains(components.dropFirst().joined(separator: "/")) {
+            let path = components.joined(separator: "/")
+            return .rewritten(href: context.root + Self.encodePath(path) + (fragment.isEmpty ? "" : "#" + fragment))
         }
         if let (id, file) = match(components, written: target) {
             return resolved(id: id, file: file, fragment: fragment, written: written, context: context)

@@ -100,10 +100,10 @@ struct ReferPagesPlanner: OutputPlanner {
         var guide: [String: Any] = [:]
         switch integration.setupGuide {
         case .asset(let reference)?:
-            guide = [
-                "href": scope.href(Routes.asset(reference.id)),
-                "title": scope.site.assetsByID[reference.id]?.title ?? reference.id,
-            ]
+            // A draft guide is not published: no link rather than a dead one (validation warned).
+            if let asset = scope.site.assetsByID[reference.id] {
+                guide = ["href": scope.href(Routes.asset(reference.id)), "title": asset.title]
+            }
         case .url(let url)?:
             guide = ["href": url, "title": "Setup guide"]
         case nil:

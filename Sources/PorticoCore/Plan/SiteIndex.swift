@@ -16,7 +16,8 @@ public struct SiteIndex: Sendable {
         teamByID = Dictionary(content.program.team.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         tiersByID = Dictionary(content.program.tiers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let freshestFirst = content.assets.sorted { ($1.reviewed, $0.title, $0.id) < ($0.reviewed, $1.title, $1.id) }
-        links = LinkIndex(assets: assetsByID, drafts: content.draftAssetIDs)
+        links = LinkIndex(
+            assets: assetsByID, drafts: content.draftAssetIDs, staticFiles: Set(content.staticFiles.map(\.path)))
         assetsServing = Dictionary(
             uniqueKeysWithValues: PartnerKind.allCases.map { kind in (kind, freshestFirst.filter { $0.serves(kind) }) })
     }

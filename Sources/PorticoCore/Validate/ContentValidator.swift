@@ -41,7 +41,8 @@ public struct ContentValidator: Sendable {
             issues += reviewWarning(asset, defaultEvery: program.reviewEvery)
         }
         issues += ReferralValidator(
-            program: program, partners: loaded.partners, assetIDs: assetIDs, assetFileIDs: loaded.assetFileIDs
+            program: program, partners: loaded.partners, assetIDs: assetIDs, assetFileIDs: loaded.assetFileIDs,
+            draftIDs: Set(loaded.assets.filter(\.draft).map(\.id))
         ).check()
         log.report(contentsOf: issues)
         if issues.contains(where: { $0.severity == .error }) || log.hasErrors { return nil }

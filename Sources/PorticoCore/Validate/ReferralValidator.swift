@@ -6,6 +6,7 @@ struct ReferralValidator {
     let assetIDs: [String]
     /// Asset files that exist but failed to load: references to them are not reported again.
     let assetFileIDs: Set<String>
+    let draftIDs: Set<String>
 
     func check() -> [Diagnostic] {
         var issues: [Diagnostic] = []
@@ -19,6 +20,13 @@ struct ReferralValidator {
                     at: owner.location, hint: "team members are the ids listed under 'team' in program.yml"))
         }
         for partner in partners {
+            if case .asset(let guide)? = partner.integration?.setupGuide, draftIDs.contains(guide.id) {
+                issues.append(
+                    .warning(
+                        "link-to-draft", "setup guide '\(guide.id)' is a draft, which is not published",
+                        at: guide.location,
+                        hint: "publish '\(guide.id)' by removing 'draft: true', or name another guide"))
+            }
             if case .asset(let guide)? = partner.integration?.setupGuide, !assetFileIDs.contains(guide.id) {
                 issues.append(
                     .error(

@@ -23,7 +23,7 @@ enum HeadingRules {
             findings.append(
                 .warning(
                     "demoted-heading",
-                    "'# \(text)' is shown one level down, with every heading after it: "
+                    "'# \(text)' is shown one level down, and every other heading with it: "
                         + "the page title is the page's only level-1 heading",
                     at: place.of(topLevel), hint: "start the body's sections with '## '"))
             for node in nodes {
