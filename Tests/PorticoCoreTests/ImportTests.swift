@@ -382,6 +382,30 @@ import Testing
         #expect(!scratch.exists("content/assets/blog-broken.md"))
     }
 
+    @Test func anMDXSummaryComesFromTheTextNotFromItsImports() throws {
+        let scratch = try ImportTests.project()
+        try scratch.write(
+            "---\ntitle: Tabs\n---\nimport Tabs from '@theme/Tabs';\n\nPick the tab for your system. Then go on.\n",
+            to: "docs/guides/tabs.mdx")
+        #expect(try PorticoRun.run(["import", "docs"], in: scratch.url).status == 0)
+        #expect(
+            try scratch.read("content/assets/guides-tabs.md").contains("\nsummary: Pick the tab for your system.\n"))
+        #expect(try !scratch.read("content/assets/guides-tabs.md").contains("import Tabs"))
+    }
+
+    @Test func aFailedWriteExitsWith1AndLeavesNoRecord() throws {
+        let scratch = try ImportTests.project()
+        try FileManager.default.removeItem(at: scratch.path("content/assets"))
+        try scratch.write("not a folder", to: "content/assets")
+        let run = try PorticoRun.run(["import", "docs"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("error: cannot create "))
+        #expect(run.stderr.hasSuffix("; nothing was imported\n"))
+        #expect(run.stdout == "")
+        #expect(!scratch.exists("content/.portico-import.json"))
+        #expect(try scratch.read("content/assets") == "not a folder")
+    }
+
     @Test(arguments: [
         (["import", "missing"], "error: 'missing' does not exist or is not a folder\n"),
         (

@@ -173,12 +173,12 @@ struct ImportPlan: Sendable {
         let title = mapped.title ?? item.finder.scan.firstHeading ?? ImportPlan.fallbackTitle(path, folderName)
         var summary = mapped.summary
         if summary == nil {
-            let skipped = item.preamble.map {
-                item.finder.line(
-                    ofOffset: $0.range.lowerBound)...item.finder.line(
-                        ofOffset: max($0.range.lowerBound, $0.range.upperBound - 1))
+            // The removed MDX lines parse as a paragraph; the summary must not come from them.
+            let removed = item.preamble.map { preamble in
+                let first = item.finder.line(ofOffset: preamble.range.lowerBound)
+                return first...max(first, item.finder.line(ofOffset: preamble.range.upperBound - 1))
             }
-            let paragraphs = item.finder.scan.paragraphs.filter { !(skipped?.contains($0.line) ?? false) }
+            let paragraphs = item.finder.scan.paragraphs.filter { !(removed?.contains($0.line) ?? false) }
             if let sentence = paragraphs.lazy.compactMap({ ImportPlan.firstSentence(of: $0.text) }).first {
                 summary = sentence
                 summariesFromBody.append(path)

@@ -22,7 +22,8 @@ enum ImportWriter {
         do {
             try manager.createDirectory(at: assetsFolder, withIntermediateDirectories: true)
         } catch {
-            throw Failure(description: "cannot create \(assetsFolder.path): \(error.localizedDescription)")
+            throw Failure(
+                description: "cannot create \(assetsFolder.path): \(error.localizedDescription); nothing was imported")
         }
         for asset in assets {
             let target = assetsFolder.appendingPathComponent(

@@ -54,7 +54,8 @@ enum LinkRewriter {
                 let unescaped = LinkFinder.unescaped(pathPart)
                 let decoded = unescaped.removingPercentEncoding ?? unescaped
                 target = targets.resolve(link: decoded, from: folder)
-                leaves = decoded.hasPrefix("/") || !(ImportPath.normalized(decoded).map { _ in true } ?? false)
+                // "../x.png" climbs out of the folder; "img/../x.png" does not.
+                leaves = decoded.hasPrefix("/") || ImportPath.normalized(decoded) == nil
             case .wikilink:
                 target = pathPart.isEmpty ? .sameDocument : targets.resolve(wikilink: pathPart, from: folder)
             case .shortcode:
