@@ -30,27 +30,17 @@ struct MarkdownScan: Sendable {
     /// Top-level paragraphs in order.
     var paragraphs: [Paragraph] = []
 
-    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
-
     static func parse(_ body: String) -> MarkdownScan {
-        _ = registration
+        // Creating a renderer registers the GFM extensions; MarkdownDocument then parses with
+        // the renderer's own options and extensions.
+        _ = MarkdownRenderer()
+        guard let parsed = MarkdownDocument(body) else { return MarkdownScan() }
+        // The tree lives as long as `parsed`; keep it alive until the walk is over.
+        return withExtendedLifetime(parsed) { read(parsed.root) }
+    }
+
+    private static func read(_ document: OpaquePointer) -> MarkdownScan {
         var scan = MarkdownScan()
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return scan }
-        defer { cmark_parser_free(parser) }
-        for name in MarkdownRenderer.extensionNames {
-            if let syntax = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntax)
-            }
-        }
-        let bytes = Array(body.utf8)
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parser_feed(parser, $0, buffer.count)
-            }
-        }
-        guard let document = cmark_parser_finish(parser) else { return scan }
-        defer { cmark_node_free(document) }
         guard let iterator = cmark_iter_new(document) else { return scan }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
