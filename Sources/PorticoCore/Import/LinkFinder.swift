@@ -51,11 +51,16 @@ struct LinkFinder {
         var found: [LinkOccurrence] = []
         var unlocated: [(line: Int, url: String)] = []
         for link in scan.links where wanted(link.url) {
-            let end = offset(line: link.endLine, column: link.endColumn)
-            guard end >= 0, end < bytes.count else {
+            let reported = offset(line: link.endLine, column: link.endColumn)
+            guard reported >= 0, reported < bytes.count else {
                 unlocated.append((link.endLine, link.url))
                 continue
             }
+            // cmark counts columns of a paragraph's continuation lines after their indentation
+            // (`!!! note` blocks indent every line): the ')' may sit that much further on.
+            let shifted = reported + indentation(ofLine: link.endLine)
+            let end =
+                [reported, shifted].first { $0 < bytes.count && bytes[$0] == UInt8(ascii: ")") } ?? reported
             // A reference link ends with ']': its destination is on its definition's line.
             guard bytes[end] == UInt8(ascii: ")") else { continue }
             if let range = inlineDestination(endingAt: end, url: link.url) {
@@ -84,6 +89,16 @@ struct LinkFinder {
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
         return low + 1
+    }
+
+    /// Spaces and tabs at the start of a line (counting from 1).
+    private func indentation(ofLine line: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return 0 }
+        var index = lineStarts[line - 1]
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
+            index += 1
+        }
+        return index - lineStarts[line - 1]
     }
 
     private func offset(line: Int, column: Int) -> Int {

@@ -2,10 +2,11 @@ import TOMLKit
 import Yams
 
 /// The front matter of a document being imported, read from YAML between `---` lines (Jekyll,
-/// Hugo, Docusaurus, Starlight, Obsidian) or TOML between `+++` lines (Hugo), and the body after it.
+/// Hugo, Docusaurus, Starlight, Obsidian), TOML between `+++` lines (Hugo) or `Key: value` lines
+/// before the first blank line (MkDocs and Python-Markdown meta-data), and the body after it.
 struct SourceFrontMatter: Sendable {
     enum Format: Sendable {
-        case none, yaml, toml
+        case none, yaml, toml, meta
     }
 
     var format: Format
@@ -38,7 +39,7 @@ struct SourceFrontMatter: Sendable {
             format = .toml
             closers = ["+++"]
         default:
-            return .success(plain)
+            return .success(metaData(lines) ?? plain)
         }
         guard let close = lines.indices.dropFirst().first(where: { closers.contains(trimmedEnd(lines[$0])) }) else {
             return .success(plain)
@@ -54,6 +55,47 @@ struct SourceFrontMatter: Sendable {
         var line = line
         while let last = line.last, last == " " || last == "\t" { line.removeLast() }
         return line
+    }
+
+    // MARK: Meta-data
+
+    /// Keys that mark a top block of `Key: value` lines as meta-data rather than prose that
+    /// happens to start with a colon ("Note: ...").
+    static let metaKeys: Set<String> = [
+        "title", "summary", "description", "date", "authors", "author", "tags", "keywords", "template",
+    ]
+
+    /// MultiMarkdown-style meta-data: `Key: value` lines, values continued on lines indented by
+    /// four spaces or a tab, ended by a blank line.
+    private static func metaData(_ lines: [Substring]) -> SourceFrontMatter? {
+        var fields: [String: [String]] = [:]
+        var order: [String] = []
+        var current: String?
+        var end = 0
+        for line in lines {
+            if line.allSatisfy(\.isWhitespace) { break }
+            if let key = current, line.hasPrefix("    ") || line.hasPrefix("\t") {
+                fields[key, default: []].append(line.trimmingCharacters(in: .whitespaces))
+            } else if let colon = line.firstIndex(of: ":"),
+                case let key = line[..<colon].lowercased(),
+                !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
+            {
+                current = key
+                order.append(key)
+                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                fields[key, default: []] += value.isEmpty ? [] : [value]
+            } else {
+                return nil
+            }
+            end += 1
+        }
+        guard end > 0, end < lines.count, order.contains(where: metaKeys.contains) else { return nil }
+        var table: [String: FrontMatterValue] = [:]
+        for (key, values) in fields where !values.isEmpty {
+            table[key] = values.count == 1 ? .text(values[0]) : .list(values.map(FrontMatterValue.text))
+        }
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        return SourceFrontMatter(format: .meta, fields: table, body: body, bodyFirstLine: end + 2)
     }
 
     // MARK: YAML
