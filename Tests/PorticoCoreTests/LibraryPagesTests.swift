@@ -77,6 +77,19 @@ import Testing
     }
 }
 
+/// Links that are reported still lead as far as they can.
+@Suite struct BrokenLinkPagesTests {
+    @Test func aMissingAnchorStillLeadsToThePageAndAMissingPageIsLeftAsWritten() throws {
+        let scratch = try BadContentTests.prepare("link-broken")
+        let run = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        #expect(run.status == 0)
+        let html = try scratch.read("site/assets/security-objections/index.html")
+        #expect(html.contains("<a href=\"../../assets/roi-calculator/index.html#worked-exampel\">its example</a>"))
+        #expect(html.contains("<a href=\"roi-calculater.md\">the calculator</a>"))
+        #expect(html.contains("<a href=\"../../assets/roi-calculator/index.html#how-to-use-it\">calculator</a>"))
+    }
+}
+
 /// A file over the size a download should stay under is reported; it is generated here so
 /// that no 25 MB file is committed.
 @Suite struct LargeFileTests {

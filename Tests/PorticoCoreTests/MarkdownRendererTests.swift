@@ -109,4 +109,22 @@ import Testing
                 "raw HTML <i> left out of the page: Portico renders Markdown only",
             ])
     }
+
+    @Test func headingsNeverSkipALevel() {
+        let (result, diagnostics) = render("### Deep\n\n###### Deeper\n\n## Back\n")
+        #expect(result.headings.map(\.level) == [2, 3, 2])
+        #expect(result.html.contains("<h2 id=\"deep\">Deep</h2>"))
+        #expect(result.html.contains("<h3 id=\"deeper\">Deeper</h3>"))
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func controlCharactersAreReplacedAndTheFirstIsReported() {
+        let (result, diagnostics) = render("Intro\n\nA \u{2}b\u{3}c and tab\tok\n", startLine: 10)
+        #expect(result.html.contains("<p>A \u{FFFD}b\u{FFFD}c and tab\tok</p>"))
+        #expect(
+            diagnostics.map(\.formatted) == [
+                "content/assets/a.md:12:3: warning: invisible control character U+0002 shown as \u{FFFD}\n"
+                    + "  hint: delete it: it usually comes with text pasted from another program"
+            ])
+    }
 }

@@ -18,7 +18,8 @@ enum LinkResolution: Equatable {
     case rewritten(href: String)
     /// A file beside the asset's own `index.md`, by its path in the asset's folder.
     case ownFile(href: String, path: String)
-    case broken(code: String, message: String, hint: String)
+    /// Reported; `href`, when there is one, still leads to the right page (an anchor is missing).
+    case broken(code: String, message: String, hint: String, href: String? = nil)
 }
 
 /// Resolves links as a git host renders them, from the linking file's folder to another
@@ -115,7 +116,13 @@ public final class LinkIndex: Sendable {
         if !fragment.isEmpty {
             let known = anchors.anchors(of: asset)
             if !known.contains(decoded(fragment)) {
-                return brokenAnchor(written, page: "'\(id)'", fragment: decoded(fragment), among: known)
+                // The page exists: lead to it, so a reader lands on the right page at least.
+                var broken = brokenAnchor(written, page: "'\(id)'", fragment: decoded(fragment), among: known)
+                if case .broken(let code, let message, let hint, _) = broken {
+                    broken = .broken(
+                        code: code, message: message, hint: hint, href: context.root + Routes.asset(id) + suffix)
+                }
+                return broken
             }
         }
         return .rewritten(href: context.root + Routes.asset(id) + suffix)

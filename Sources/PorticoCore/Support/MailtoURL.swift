@@ -53,9 +53,3 @@ struct MailtoURL: Sendable {
         }
     }
 }
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

@@ -30,6 +30,14 @@ enum HeadingRules {
                 cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + 1))
             }
         }
+        // A heading never skips a level below the one before it (### after # becomes ##): the
+        // outline stays a tree, as screen readers and the HTML checker expect.
+        var previous = 1
+        for node in nodes {
+            let level = min(Int(cmark_node_get_heading_level(node)), previous + 1)
+            cmark_node_set_heading_level(node, Int32(level))
+            previous = level
+        }
         var used = reservedAnchors
         return nodes.map { node in
             let text = MarkdownNodes.plainText(of: node)

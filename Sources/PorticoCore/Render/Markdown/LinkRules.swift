@@ -47,8 +47,9 @@ struct LinkRules {
             case .ownFile(let href, let path):
                 cmark_node_set_url(node, href)
                 if isImage { imageFiles.insert(path) } else { linkedFiles.insert(path) }
-            case .broken(let code, let message, let hint):
+            case .broken(let code, let message, let hint, let href):
                 findings.append(.warning(code, message, at: place.of(node), hint: hint))
+                if let href { cmark_node_set_url(node, href) }
             }
         }
     }

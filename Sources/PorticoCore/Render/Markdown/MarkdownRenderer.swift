@@ -44,10 +44,11 @@ public struct MarkdownRenderer: Sendable {
     public func render(
         _ source: MarkdownSource, context: MarkdownContext = MarkdownContext(), log: DiagnosticLog
     ) -> RenderedMarkdown {
-        guard let document = MarkdownDocument(source.text) else { return RenderedMarkdown(html: "", headings: []) }
+        let (text, control) = ControlCharacters.clean(source.text)
+        guard let document = MarkdownDocument(text) else { return RenderedMarkdown(html: "", headings: []) }
         let nodes = MarkdownNodes(document.root)
         let place = NodePlace(source: source)
-        var findings: [Diagnostic] = []
+        var findings: [Diagnostic] = control.map { [ControlCharacters.finding($0, in: source)] } ?? []
         let headings = HeadingRules.apply(
             nodes.headings, title: context.title, document: document, place: place, findings: &findings)
         var links = LinkRules(

@@ -1,0 +1,48 @@
+/// Control characters (other than tab and line breaks) are invisible in an editor and forbidden
+/// in HTML; they come in with text pasted from other tools. Each becomes U+FFFD, one character
+/// for one, so every later column still matches the file, and the first one is reported.
+enum ControlCharacters {
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: false
+        }
+    }
+
+    /// The text with each control character replaced, and the line and column (from 1) of the
+    /// first one, if any.
+    static func clean(_ text: String) -> (text: String, first: (line: Int, column: Int, value: UInt32)?) {
+        guard text.unicodeScalars.contains(where: isForbidden) else { return (text, nil) }
+        var cleaned = String.UnicodeScalarView()
+        var first: (Int, Int, UInt32)?
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if isForbidden(scalar) {
+                if first == nil { first = (line, column, scalar.value) }
+                cleaned.append("\u{FFFD}")
+            } else {
+                cleaned.append(scalar)
+            }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (String(cleaned), first)
+    }
+
+    static func finding(_ first: (line: Int, column: Int, value: UInt32), in source: MarkdownSource) -> Diagnostic {
+        var location = source.start
+        location.line += first.line - 1
+        // Every line of the text starts at the source's start column (YAML indents a block).
+        location.column = source.start.column + first.column - 1
+        let code = "U+" + String(first.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        return .warning(
+            "control-character", "invisible control character \(code) shown as \u{FFFD}",
+            at: location, hint: "delete it: it usually comes with text pasted from another program")
+    }
+}
