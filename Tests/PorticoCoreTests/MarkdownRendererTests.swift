@@ -127,4 +127,17 @@ import Testing
                     + "  hint: delete it: it usually comes with text pasted from another program"
             ])
     }
+
+    @Test func aHeadingMaySetItsOwnAnchor() {
+        let (result, _) = render(
+            "## Pricing {#plans}\n\n## Terms {: #terms .wide }\n\n## Plain {#}\n\n## Again {#plans}\n")
+        #expect(
+            result.headings == [
+                Heading(level: 2, text: "Pricing", anchor: "plans"),
+                Heading(level: 2, text: "Terms", anchor: "terms"),
+                Heading(level: 2, text: "Plain {#}", anchor: "plain"),
+                Heading(level: 2, text: "Again", anchor: "again"),
+            ])
+        #expect(result.html.contains("<h2 id=\"plans\">Pricing</h2>"))
+    }
 }

@@ -11,12 +11,15 @@ enum HeadingRules {
         _ nodes: [OpaquePointer], title: String?, document: MarkdownDocument, place: NodePlace,
         findings: inout [Diagnostic]
     ) -> [Heading] {
+        // Custom ids come off first, so `# Title {#top}` still matches the title.
+        var customIDs = nodes.map(takeCustomID)
         var nodes = nodes
         if let title, let first = nodes.first, cmark_node_get_heading_level(first) == 1,
             normalised(MarkdownNodes.plainText(of: first)) == normalised(title)
         {
             document.detach(first)
             nodes.removeFirst()
+            customIDs.removeFirst()
         }
         if let topLevel = nodes.first(where: { cmark_node_get_heading_level($0) == 1 }) {
             let text = MarkdownNodes.plainText(of: topLevel)
@@ -39,11 +42,39 @@ enum HeadingRules {
             previous = level
         }
         var used = reservedAnchors
-        return nodes.map { node in
+        return zip(nodes, customIDs).map { node, custom in
             let text = MarkdownNodes.plainText(of: node)
-            return Heading(
-                level: Int(cmark_node_get_heading_level(node)), text: text, anchor: uniqueSlug(text, used: &used))
+            let anchor: String
+            if let custom, !used.contains(custom) {
+                used.insert(custom)
+                anchor = custom
+            } else {
+                anchor = uniqueSlug(text, used: &used)
+            }
+            return Heading(level: Int(cmark_node_get_heading_level(node)), text: text, anchor: anchor)
         }
+    }
+
+    /// A heading may set its own anchor at its end, as Pandoc, Hugo, kramdown and Python-Markdown
+    /// let authors write it: `## Pricing {#pricing}` or `## Pricing {: #pricing .wide }`. The
+    /// braces are removed from the text; the id is returned.
+    static func takeCustomID(_ node: OpaquePointer) -> String? {
+        guard let last = cmark_node_last_child(node), cmark_node_get_type(last) == CMARK_NODE_TEXT else { return nil }
+        let literal = MarkdownNodes.literal(of: last)
+        var trimmed = literal[...]
+        while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+        guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return nil }
+        let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        let attributes = inside.drop { $0 == ":" }.split(separator: " ")
+        guard let idAttribute = attributes.first(where: { $0.hasPrefix("#") }) else { return nil }
+        let id = idAttribute.dropFirst()
+        guard let first = id.first, first.isASCII, first.isLetter,
+            id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        else { return nil }
+        var text = String(trimmed[..<open])
+        while text.last?.isWhitespace == true { text.removeLast() }
+        cmark_node_set_literal(last, text)
+        return String(id)
     }
 
     static func normalised(_ text: String) -> String {
