@@ -43,7 +43,7 @@ test: deps lint
 ## which reuses check-site's browser and venv), prove each checker still fails on a
 ## deliberately broken site, then fuzz the content loader.
 check-site: build
-	$(PORTICO) build
+	$(PORTICO) build --no-encrypt
 	scripts/check-site site --screenshots site-screenshots
 	scripts/check-referral-forms $(PORTICO)
 	scripts/check-site-selftest

@@ -19,10 +19,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let report = try Pipeline.run(
-            BuildOptions(
-                content: options.content, templates: options.templatesFolder, output: output, date: options.day,
-                strict: options.strict))
+        let report = try Pipeline.run(options.buildOptions(output: output, writesOutput: true))
         let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
         let summary =
             report.succeeded

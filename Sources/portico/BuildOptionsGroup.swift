@@ -22,6 +22,29 @@ struct ContentOptions: ParsableArguments {
     @Flag(help: "Print the diagnostics and the summary as JSON on standard output, for editors and CI.")
     var json = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Encrypt private pages; --no-encrypt writes every page in the clear, for hosts with access control.")
+    var encrypt = true
+
+    @Option(help: ArgumentHelp("The master secret's file, when PORTICO_SECRET is not set.", valueName: "file"))
+    var secretFile = MasterSecret.defaultFile
+
+    @Flag(help: "Fail rather than make a new secret when there is none (for CI deploys).")
+    var requireSecret = false
+
+    /// The options a build or check runs with.
+    func buildOptions(output: String, writesOutput: Bool) -> BuildOptions {
+        var options = BuildOptions(
+            content: content, templates: templatesFolder, output: output, date: day, strict: strict,
+            writesOutput: writesOutput)
+        options.encrypt = encrypt
+        options.secretURL = URL(fileURLWithPath: secretFile)
+        options.secretDisplayPath = secretFile
+        options.requireSecret = requireSecret
+        return options
+    }
+
     func validate() throws {
         if let date, Day(date) == nil {
             throw ValidationError("--date must be a date written YYYY-MM-DD, not '\(date)'")
@@ -51,6 +74,12 @@ enum Reporter {
         }
         let timings = options.timings
         let stderr = FileHandle.standardError
+        for alert in report.alerts {
+            stderr.write(Data((alert + "\n").utf8))
+        }
+        for note in report.notes {
+            print(note)
+        }
         for diagnostic in report.diagnostics {
             stderr.write(Data((diagnostic.formatted + "\n").utf8))
         }

@@ -13,10 +13,7 @@ struct Check: ParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() throws {
-        let report = try Pipeline.run(
-            BuildOptions(
-                content: options.content, templates: options.templatesFolder, date: options.day,
-                strict: options.strict, writesOutput: false))
+        let report = try Pipeline.run(options.buildOptions(output: "site", writesOutput: false))
         let summary =
             report.succeeded
             ? "Checked \(report.pagesWritten) pages (\(Reporter.counts(report)))"

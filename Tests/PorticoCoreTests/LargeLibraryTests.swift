@@ -13,7 +13,7 @@ import Testing
                     + "reviewed: \(day)\nreview_every: 3650\n---\nBody.\n",
                 to: "content/assets/note-\(number).md")
         }
-        let run = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        let run = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
         #expect(run.status == 0)
         let html = try scratch.read("site/partners/bridge/index.html")
         // 41 assets serve integration partners; the 30 most recently reviewed are listed.

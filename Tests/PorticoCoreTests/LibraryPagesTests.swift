@@ -11,14 +11,14 @@ import Testing
         scratch = try Scratch()
         try scratch.copyFixture("base")
         try scratch.copyFixture("library")
-        run = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        run = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
     }
 
     func page(_ path: String) throws -> String { try scratch.read("site/" + path) }
 
     @Test func buildsCleanlyAndLeavesTheDraftOut() throws {
         #expect(run.status == 0)
-        #expect(run.stderr == "")
+        #expect(run.stderr == PorticoRun.clearTextAlert)
         #expect(!scratch.exists("site/assets/draft-plan"))
         #expect(!(try page("assets/index.html")).contains("Next year"))
     }
@@ -81,7 +81,7 @@ import Testing
 @Suite struct BrokenLinkPagesTests {
     @Test func aMissingAnchorStillLeadsToThePageAndAMissingPageIsLeftAsWritten() throws {
         let scratch = try BadContentTests.prepare("link-broken")
-        let run = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        let run = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
         #expect(run.status == 0)
         let html = try scratch.read("site/assets/security-objections/index.html")
         #expect(html.contains("<a href=\"../../assets/roi-calculator/index.html#worked-exampel\">its example</a>"))
@@ -100,11 +100,12 @@ import Testing
             "---\ntitle: Kit\nkind: guide\nsummary: A kit.\nowner: dana\nreviewed: 2026-10-01\n---\nSee the [video](demo.mp4).\n",
             to: "content/assets/kit/index.md")
         try scratch.write(Data(count: 26_000_000), to: "content/assets/kit/demo.mp4")
-        let run = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        let run = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
         #expect(run.status == 0)
         #expect(
             run.stderr
-                == "content/assets/kit/demo.mp4:1:1: warning: 'demo.mp4' is 26 MB, over the 25 MB a download should stay under\n"
+                == PorticoRun.clearTextAlert
+                + "content/assets/kit/demo.mp4:1:1: warning: 'demo.mp4' is 26 MB, over the 25 MB a download should stay under\n"
                 + "  hint: compress it, split it, or link to where it is hosted instead\n")
         #expect(scratch.exists("site/assets/kit/demo.mp4"))
     }

@@ -9,16 +9,16 @@ import Testing
     init() throws {
         scratch = try Scratch()
         try scratch.copyFixture("base")
-        run = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        run = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
     }
 
     func page(_ path: String) throws -> String { try scratch.read("site/" + path) }
 
     @Test func buildSucceedsQuietlyWithASummaryLine() throws {
         #expect(run.status == 0)
-        #expect(run.stderr == "")
+        #expect(run.stderr == PorticoRun.clearTextAlert)
         let summary = try #require(run.stdout.split(separator: "\n").last)
-        #expect(summary.hasPrefix("Built 16 pages into site/ (0 warnings) in "))
+        #expect(summary.hasPrefix("Built 18 pages into site/ (0 warnings) in "))
     }
 
     @Test func writesEveryPageAndNoPageForRetiredPartners() throws {
@@ -29,9 +29,10 @@ import Testing
                 "assets/security-objections/index.html", "index.html", "partners/acme/index.html",
                 "partners/acme/refer/index.html", "partners/acme/refer/register/index.html",
                 "partners/bridge/index.html", "partners/bridge/refer/index.html",
-                "partners/bridge/refer/register/index.html", "partners/sunset/index.html",
-                "partners/sunset/refer/index.html", "partners/sunset/refer/register/index.html", "refer/index.html",
-                "refer/register/index.html", "robots.txt", "sitemap.xml",
+                "partners/bridge/refer/register/index.html", "partners/index.html", "partners/sunset/index.html",
+                "partners/sunset/refer/index.html",
+                "partners/sunset/refer/register/index.html", "refer/index.html", "refer/register/index.html",
+                "robots.txt", "sign-in/index.html", "sitemap.xml",
             ])
         #expect(scratch.exists("site/static/portico.css"))
     }
@@ -46,10 +47,14 @@ import Testing
         #expect(html.contains("The partner introduces; we demo."))
         #expect(html.contains("Three referrals a quarter."))
         #expect(html.contains("Joint planning"))
-        #expect(html.contains("href=\"partners/acme/index.html\""))
-        // Only active partners are linked from the home page.
-        #expect(!html.contains("partners/bridge/index.html"))
-        #expect(!html.contains("partners/sunset/index.html"))
+        // The home page is public: it leads to the partner directory but names no partner.
+        #expect(html.contains("<a class=\"button\" href=\"partners/index.html\">Partner directory</a>"))
+        #expect(!html.contains("Acme"))
+        // The directory lists active partners only.
+        let directory = try page("partners/index.html")
+        #expect(directory.contains("<a href=\"../partners/acme/index.html\">Acme Consulting</a>"))
+        #expect(!directory.contains("partners/bridge/index.html"))
+        #expect(!directory.contains("partners/sunset/index.html"))
         #expect(html.contains("href=\"assets/index.html\""))
         #expect(html.contains("href=\"static/portico.css\""))
     }
@@ -85,7 +90,7 @@ import Testing
 
     @Test func reviewDueIsMarkedOnceTheReviewDateHasPassed() throws {
         let later = try PorticoRun.run(
-            ["build", "--date", "2027-02-01", "--output", "later"], in: scratch.url)
+            ["build", "--date", "2027-02-01", "--output", "later", "--no-encrypt"], in: scratch.url)
         #expect(later.status == 0)
         #expect(
             later.stderr.contains(
@@ -140,12 +145,10 @@ import Testing
             xml == """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-                  <url><loc>https://partners.fixture.example/assets/</loc></url>
-                  <url><loc>https://partners.fixture.example/assets/roi-calculator/</loc></url>
-                  <url><loc>https://partners.fixture.example/assets/security-objections/</loc></url>
                   <url><loc>https://partners.fixture.example/</loc></url>
                   <url><loc>https://partners.fixture.example/refer/</loc></url>
                   <url><loc>https://partners.fixture.example/refer/register/</loc></url>
+                  <url><loc>https://partners.fixture.example/sign-in/</loc></url>
                 </urlset>
 
                 """)

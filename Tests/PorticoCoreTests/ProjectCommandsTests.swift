@@ -11,11 +11,23 @@ import Testing
         #expect(scratch.exists("portal/templates/layout.mustache"))
         #expect(scratch.exists("portal/templates/static/portico.css"))
         #expect(try scratch.read("portal/.gitignore").contains("site/"))
+        #expect(try scratch.read("portal/.gitignore").contains("portico-secret.key"))
         let built = try PorticoRun.run(["build"], in: scratch.path("portal"))
         #expect(built.status == 0)
         #expect(built.stderr == "")
-        #expect(scratch.exists("portal/site/partners/example-partner/index.html"))
+        // The first build makes the secret the private pages are encrypted with, and says so.
+        #expect(built.stdout.hasPrefix("Made a new secret in portico-secret.key."))
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: scratch.path("portal/portico-secret.key").path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let partnerFolders = try FileManager.default.contentsOfDirectory(
+            atPath: scratch.path("portal/site/partners").path
+        )
+        .filter { $0 != "index.html" }
+        #expect(partnerFolders.count == 1 && partnerFolders[0].count == 16 && partnerFolders[0] != "example-partner")
         #expect(scratch.exists("portal/site/assets/our-pitch/index.html"))
+        let again = try PorticoRun.run(["build"], in: scratch.path("portal"))
+        #expect(!again.stdout.contains("Made a new secret"))
     }
 
     @Test func initRefusesAFolderThatIsNotEmpty() throws {
@@ -43,7 +55,7 @@ import Testing
         let asset = try PorticoRun.run(["new", "asset", "pricing-faq", "--kind", "objection"], in: scratch.url)
         #expect(asset.status == 0)
         #expect(try scratch.read("content/assets/pricing-faq.md").contains("kind: objection"))
-        let built = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        let built = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
         #expect(built.status == 0)
         #expect(scratch.exists("site/partners/globex/index.html"))
         #expect(scratch.exists("site/assets/pricing-faq/index.html"))
@@ -68,12 +80,12 @@ import Testing
         let scratch = try Scratch()
         try scratch.copyFixture("base")
         #expect(!scratch.exists("templates"))
-        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url).status == 0)
         let builtInHome = try scratch.read("site/index.html")
         try scratch.write(
             "{{<layout}}{{$main}}<p class=\"custom\">Custom {{program.company}}</p>{{/main}}{{/layout}}\n",
             to: "templates/library.mustache")
-        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url).status == 0)
         #expect(try scratch.read("site/assets/index.html").contains("<p class=\"custom\">Custom Fixture Co</p>"))
         #expect(try scratch.read("site/index.html") == builtInHome)
     }

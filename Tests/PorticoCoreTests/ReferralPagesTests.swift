@@ -11,7 +11,7 @@ import Testing
     init() throws {
         scratch = try Scratch()
         try scratch.copyFixture("base")
-        let run = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        let run = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
         #expect(run.status == 0)
     }
 
@@ -143,7 +143,7 @@ import Testing
         try scratch.copyFixture("base")
         let program = try scratch.read("content/program.yml")
         try scratch.write(program.replacingOccurrences(of: old, with: new), to: "content/program.yml")
-        try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
         return scratch
     }
 

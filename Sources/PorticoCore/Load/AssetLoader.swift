@@ -1,6 +1,8 @@
 /// Reads `assets/<id>.md`: front matter fields and the Markdown body.
 enum AssetLoader {
-    static let fields = ["title", "kind", "summary", "owner", "reviewed", "review_every", "for", "tags", "draft"]
+    static let fields = [
+        "title", "kind", "summary", "owner", "reviewed", "review_every", "for", "tags", "draft", "visibility",
+    ]
 
     static func read(
         _ fields: FieldReader, id: String, sourcePath: String, body: MarkdownSource, files: [AssetFile]
@@ -18,11 +20,13 @@ enum AssetLoader {
         }
         let tags = fields.stringList("tags") ?? []
         let draft = fields.bool("draft") ?? false
+        let visibility: AssetVisibility? = fields.choice("visibility", required: false)
         guard let title, let kind, let summary, let owner, let reviewed else { return nil }
         return Asset(
             id: id, sourcePath: sourcePath, title: title, kind: kind, summary: summary, owner: owner,
             reviewed: reviewed.0,
             reviewEvery: reviewEvery, audience: audience, tags: tags, body: body, files: files, draft: draft,
+            visibility: visibility,
             source: fields.location,
             reviewedLocation: reviewed.1)
     }

@@ -3,6 +3,7 @@ enum ProgramLoader {
     static let fields =
         [
             "name", "company", "base_url", "positioning", "boundaries", "tiers", "team", "review_every",
+            "default_visibility",
         ] + ReferralLoader.programKeys
     static let boundaryFields = ["we_solve", "partner_solves", "journey"]
     static let tierFields = ["id", "name", "criteria", "benefits"]
@@ -42,6 +43,7 @@ enum ProgramLoader {
         }
         let reviewEvery = fields.positiveInt("review_every", required: false) ?? defaultReviewEvery
         let referral = ReferralLoader.program(fields)
+        let defaultVisibility: AssetVisibility = fields.choice("default_visibility", required: false) ?? .partners
         if let tiers, tiers.isEmpty {
             fields.issues.add(
                 .error(
@@ -53,6 +55,7 @@ enum ProgramLoader {
         }
         return Program(
             name: name, company: company, baseURL: baseURL, positioning: positioning, boundaries: boundaries,
-            tiers: tiers, team: team, reviewEvery: reviewEvery, referral: referral, source: fields.location)
+            tiers: tiers, team: team, reviewEvery: reviewEvery, referral: referral,
+            defaultVisibility: defaultVisibility, source: fields.location)
     }
 }

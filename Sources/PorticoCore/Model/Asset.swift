@@ -21,6 +21,8 @@ public struct Asset: Sendable {
     public var files: [AssetFile]
     /// A draft is checked but not published.
     public var draft: Bool
+    /// Written in the front matter; the program's default applies otherwise.
+    public var visibility: AssetVisibility?
     public var source: SourceLocation
     /// Where `reviewed` is written, for the review-due warning.
     public var reviewedLocation: SourceLocation
@@ -31,6 +33,11 @@ public struct Asset: Sendable {
     }
 
     public func serves(_ kind: PartnerKind) -> Bool { audience.contains(kind) }
+
+    /// Who may read the asset's page.
+    public func readers(default fallback: AssetVisibility) -> Visibility {
+        (visibility ?? fallback).visibility
+    }
 
     /// The folder relative links in the body start from.
     public var sourceFolder: String {

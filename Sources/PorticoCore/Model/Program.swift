@@ -12,6 +12,8 @@ public struct Program: Sendable {
     /// Default days between content reviews.
     public var reviewEvery: Int
     public var referral: ReferralProgram
+    /// Who may read an asset that does not say (`default_visibility`; `partners` unless set).
+    public var defaultVisibility: AssetVisibility
     public var source: SourceLocation
 
     public func tier(_ id: String) -> Tier? { tiers.first { $0.id == id } }

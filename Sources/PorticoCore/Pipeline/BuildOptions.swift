@@ -15,6 +15,17 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// False for `portico check`: everything is rendered, nothing is written.
     public var writesOutput: Bool
+    /// Private pages are encrypted; false writes every page in the clear, for hosts with access
+    /// control of their own.
+    public var encrypt: Bool = true
+    /// Where the master secret is kept when `PORTICO_SECRET` is not set.
+    public var secretURL = URL(fileURLWithPath: MasterSecret.defaultFile)
+    public var secretDisplayPath = MasterSecret.defaultFile
+    /// A missing secret is an error rather than made anew (CI deploys).
+    public var requireSecret = false
+    public var accessURL = URL(fileURLWithPath: AccessEpochs.defaultFile)
+    public var accessDisplayPath = AccessEpochs.defaultFile
+    public var environment = ProcessInfo.processInfo.environment
 
     public init(
         content: String = "content", templates: String? = nil, output: String = "site", date: Day,
@@ -39,6 +50,11 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int
     /// Seconds each stage took, in order.
     public var timings: [(stage: String, seconds: Double)]
+    /// Things the person running the build must know that are not problems with the content,
+    /// such as a secret made for them.
+    public var notes: [String] = []
+    /// Printed on standard error, loudly: choices that put the portal at risk.
+    public var alerts: [String] = []
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }

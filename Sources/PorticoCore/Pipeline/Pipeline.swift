@@ -24,8 +24,14 @@ public enum Pipeline {
             return report(log, options: options, pages: 0, files: 0, clock: clock)
         }
 
-        let site = SiteIndex(content: content, today: options.date)
-        let outputs = clock.time("plan") { SitePlanner().plan(site, theme: theme, log: log) }
+        let access = try AccessSetup.prepare(options, content: content)
+        let site = SiteIndex(content: content, today: options.date, access: access.plan)
+        var outputs = clock.time("plan") { SitePlanner().plan(site, theme: theme, log: log) }
+        do {
+            outputs += try access.plan?.keyFiles() ?? []
+        } catch {
+            log.report(.error("cannot-seal", "could not write the access keys: \(error)", at: nil))
+        }
         let renderer = PageRenderer(
             templates: templates, site: site, theme: theme, markdown: MarkdownRenderer(), log: log,
             generator: generator)
@@ -58,7 +64,10 @@ public enum Pipeline {
                 }
             }
         }
-        return report(log, options: options, pages: counts.pages, files: counts.files, clock: clock)
+        var built = report(log, options: options, pages: counts.pages, files: counts.files, clock: clock)
+        built.notes = access.notes
+        built.alerts = access.alerts
+        return built
     }
 
     /// Checks the folders a run reads and writes before any work; returns where to write, if anywhere.

@@ -4,7 +4,10 @@
 struct AssetPagesPlanner: OutputPlanner {
     func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
         site.content.assets.flatMap { asset in
-            let page = PlannedPage(kind: .asset, title: asset.title, description: asset.summary) { scope in
+            let page = PlannedPage(
+                kind: .asset, title: asset.title, description: asset.summary,
+                visibility: asset.readers(default: site.program.defaultVisibility)
+            ) { scope in
                 var context = scope.assetSummary(asset)
                 let body = scope.html(asset.body, folder: asset.sourceFolder, title: asset.title, assetID: asset.id)
                 context["body_html"] = body.html

@@ -1,13 +1,14 @@
-/// `assets/index.html`: every asset, grouped by kind.
+/// `assets/index.html`: every asset partners may read, grouped by kind.
 struct LibraryPlanner: OutputPlanner {
     static func anchor(_ kind: AssetKind) -> String { kind.rawValue + "s" }
 
     func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
         let page = PlannedPage(
             kind: .library, title: "Library",
-            description: "Positioning one-pagers, objection handling, implementation snapshots and guides."
+            description: "Positioning one-pagers, objection handling, implementation snapshots and guides.",
+            visibility: .partners
         ) { scope in
-            let assets = scope.site.content.assets
+            let assets = scope.site.partnerAssets
             let groups = AssetKind.allCases.compactMap { kind -> [String: Any]? in
                 let members = assets.filter { $0.kind == kind }.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
                 guard !members.isEmpty else { return nil }

@@ -6,11 +6,11 @@ struct PartnerPagesPlanner: OutputPlanner {
             let page = PlannedPage(
                 kind: .partner, title: partner.name,
                 description: "\(partner.name) and \(site.program.company): contacts, tier and material.",
-                listed: false
+                listed: false, visibility: .partner(partner.id)
             ) { scope in
                 ["partner": PartnerPagesPlanner.context(partner, scope: scope)]
             }
-            return PlannedOutput(path: Routes.partner(partner.id), content: .page(page))
+            return PlannedOutput(path: Routes.partner(site.partnerSegment(partner.id)), content: .page(page))
         }
     }
 
@@ -21,7 +21,8 @@ struct PartnerPagesPlanner: OutputPlanner {
     static func context(_ partner: Partner, scope: PageScope) -> [String: Any] {
         let site = scope.site
         let featuredIDs = Set(partner.featured.map(\.id))
-        let featured = partner.featured.compactMap { site.assetsByID[$0.id] }
+        let readable = Set(site.partnerAssets.map(\.id))
+        let featured = partner.featured.filter { readable.contains($0.id) }.compactMap { site.assetsByID[$0.id] }
         let promotions = partner.status != .sunsetting
         // A plain page lists the featured assets among the others, without singling them out.
         let serving = site.assetsServing[partner.kind] ?? []
@@ -64,8 +65,8 @@ struct PartnerPagesPlanner: OutputPlanner {
             "more_assets_count": more,
             "has_more_assets": more > 0,
             "library_href": scope.href(Routes.library),
-            "refer_href": scope.href(Routes.partnerRefer(partner.id)),
-            "register_href": scope.href(Routes.partnerRegister(partner.id)),
+            "refer_href": scope.href(Routes.partnerRefer(site.partnerSegment(partner.id))),
+            "register_href": scope.href(Routes.partnerRegister(site.partnerSegment(partner.id))),
             "has_registration": site.program.referral.registration != nil,
             "referral_code": partner.referralCode,
             "integration": partner.integration.map { ReferPagesPlanner.integrationContext($0, scope: scope) } ?? [:],

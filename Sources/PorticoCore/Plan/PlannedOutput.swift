@@ -31,18 +31,21 @@ public struct PlannedPage: Sendable {
     public var kind: PageKind
     public var title: String
     public var description: String
-    /// Listed in sitemap.xml.
+    /// Listed in sitemap.xml; only public pages ever are.
     public var listed: Bool
+    /// Who may read it: a page that is not public is encrypted for its readers.
+    public var visibility: Visibility
     public var context: @Sendable (PageScope) -> [String: Any]
 
     public init(
-        kind: PageKind, title: String, description: String, listed: Bool = true,
+        kind: PageKind, title: String, description: String, listed: Bool = true, visibility: Visibility = .public,
         context: @escaping @Sendable (PageScope) -> [String: Any]
     ) {
         self.kind = kind
         self.title = title
         self.description = description
-        self.listed = listed
+        self.visibility = visibility
+        self.listed = listed && visibility == .public
         self.context = context
     }
 }
@@ -55,6 +58,10 @@ public enum PageKind: String, Sendable, CaseIterable {
     case partner
     case refer
     case register
+    case partners
+    case signIn = "sign-in"
+    /// The public shell of an encrypted page.
+    case sealed
     case notFound = "404"
 
     public var template: String { rawValue }
@@ -65,7 +72,7 @@ public enum PageKind: String, Sendable, CaseIterable {
         case .home: .program
         case .library, .asset: .library
         case .refer, .register: .refer
-        case .partner, .notFound: nil
+        case .partner, .partners, .signIn, .sealed, .notFound: nil
         }
     }
 }

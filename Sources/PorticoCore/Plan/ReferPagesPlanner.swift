@@ -17,14 +17,15 @@ struct ReferPagesPlanner: OutputPlanner {
         let page = PlannedPage(
             kind: .refer, title: partner.map { "Refer an opportunity: \($0.name)" } ?? "Refer an opportunity",
             description: "What qualifies, the referral form, who picks it up and how fast, and how credit works.",
-            listed: partner == nil
+            listed: partner == nil, visibility: partner.map { .partner($0.id) } ?? .public
         ) { scope in
             let terms = ReferralTerms(site: scope.site, partner: partner)
             var context = Self.common(terms, scope: scope)
             context["form"] = ReferralForm(purpose: .referral, terms: terms, fields: terms.fields).context()
             return ["refer": context]
         }
-        return PlannedOutput(path: partner.map { Routes.partnerRefer($0.id) } ?? Routes.refer, content: .page(page))
+        return PlannedOutput(
+            path: partner.map { Routes.partnerRefer(site.partnerSegment($0.id)) } ?? Routes.refer, content: .page(page))
     }
 
     private func registerPage(_ partner: Partner?, site: SiteIndex) -> PlannedOutput {
@@ -32,7 +33,7 @@ struct ReferPagesPlanner: OutputPlanner {
             kind: .register, title: partner.map { "Register a deal: \($0.name)" } ?? "Register a deal",
             description:
                 "Claim an opportunity you are working on, the protection it gets and how conflicts are settled.",
-            listed: partner == nil
+            listed: partner == nil, visibility: partner.map { .partner($0.id) } ?? .public
         ) { scope in
             let terms = ReferralTerms(site: scope.site, partner: partner)
             var context = Self.common(terms, scope: scope)
@@ -43,7 +44,8 @@ struct ReferPagesPlanner: OutputPlanner {
             return ["refer": context]
         }
         return PlannedOutput(
-            path: partner.map { Routes.partnerRegister($0.id) } ?? Routes.register, content: .page(page))
+            path: partner.map { Routes.partnerRegister(site.partnerSegment($0.id)) } ?? Routes.register,
+            content: .page(page))
     }
 
     /// What both pages show: the one-minute version, the handoff, rewards, credit and conflicts.
@@ -51,8 +53,9 @@ struct ReferPagesPlanner: OutputPlanner {
         let program = terms.program
         let partner = terms.partner
         let site = scope.site
-        let registerHref = scope.href(partner.map { Routes.partnerRegister($0.id) } ?? Routes.register)
-        let referHref = scope.href(partner.map { Routes.partnerRefer($0.id) } ?? Routes.refer)
+        let registerHref = scope.href(
+            partner.map { Routes.partnerRegister(site.partnerSegment($0.id)) } ?? Routes.register)
+        let referHref = scope.href(partner.map { Routes.partnerRefer(site.partnerSegment($0.id)) } ?? Routes.refer)
         var context: [String: Any] = [
             "is_partner_page": partner != nil,
             "good_fit": program.goodFit ?? "",
@@ -86,7 +89,7 @@ struct ReferPagesPlanner: OutputPlanner {
         if let partner {
             context["partner"] = [
                 "id": partner.id, "name": partner.name, "referral_code": partner.referralCode,
-                "href": scope.href(Routes.partner(partner.id)), "kind_label": partner.kind.label,
+                "href": scope.href(Routes.partner(site.partnerSegment(partner.id))), "kind_label": partner.kind.label,
             ]
             if let integration = partner.integration {
                 context["integration"] = integrationContext(integration, scope: scope)

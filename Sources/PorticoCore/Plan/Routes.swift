@@ -7,14 +7,19 @@ enum Routes {
     static let robots = "robots.txt"
     static let staticFolder = "static/"
     static let refer = "refer/index.html"
+    static let partnerDirectory = "partners/index.html"
+    static let signIn = "sign-in/index.html"
+    static let keysFolder = "keys/"
     static let register = "refer/register/index.html"
 
     static func asset(_ id: String) -> String { "assets/\(id)/index.html" }
-    static func partner(_ id: String) -> String { "partners/\(id)/index.html" }
+    /// A partner's pages live below `partners/<segment>/`; the segment is opaque in an encrypted
+    /// portal (SiteIndex.partnerSegment), so a path says nothing about who the partner is.
+    static func partner(_ segment: String) -> String { "partners/\(segment)/index.html" }
     /// A link to a file of a folder asset, its path percent-encoded.
     static func assetFile(_ id: String, _ path: String) -> String { "assets/\(id)/" + LinkIndex.encodePath(path) }
-    static func partnerRefer(_ id: String) -> String { "partners/\(id)/refer/index.html" }
-    static func partnerRegister(_ id: String) -> String { "partners/\(id)/refer/register/index.html" }
+    static func partnerRefer(_ segment: String) -> String { "partners/\(segment)/refer/index.html" }
+    static func partnerRegister(_ segment: String) -> String { "partners/\(segment)/refer/register/index.html" }
 
     /// The prefix that leads from the page at `path` back to the site root: `""` or `"../"`s.
     static func root(from path: String) -> String {

@@ -5,17 +5,25 @@ public struct SiteIndex: Sendable {
     let assetsByID: [String: Asset]
     let teamByID: [String: TeamMember]
     let tiersByID: [String: Tier]
+    /// Assets partners may read (public or partners): what the library and partner pages list.
+    let partnerAssets: [Asset]
     /// For each partner kind, the assets that serve it, most recently reviewed first.
     let assetsServing: [PartnerKind: [Asset]]
     let links: LinkIndex
+    /// When pages are encrypted: the secret, the groups and their keys. Private paths derive
+    /// from the secret too.
+    public let access: AccessPlan?
 
-    public init(content: Content, today: Day) {
+    public init(content: Content, today: Day, access: AccessPlan? = nil) {
         self.content = content
+        self.access = access
         self.today = today
         assetsByID = Dictionary(content.assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         teamByID = Dictionary(content.program.team.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         tiersByID = Dictionary(content.program.tiers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let freshestFirst = content.assets.sorted { ($1.reviewed, $0.title, $0.id) < ($0.reviewed, $1.title, $1.id) }
+        let defaultVisibility = content.program.defaultVisibility
+        partnerAssets = content.assets.filter { $0.readers(default: defaultVisibility) != .team }
+        let freshestFirst = partnerAssets.sorted { ($1.reviewed, $0.title, $0.id) < ($0.reviewed, $1.title, $1.id) }
         links = LinkIndex(
             assets: assetsByID, drafts: content.draftAssetIDs, staticFiles: Set(content.staticFiles.map(\.path)))
         assetsServing = Dictionary(
@@ -27,6 +35,14 @@ public struct SiteIndex: Sendable {
     func isReviewDue(_ asset: Asset) -> Bool {
         asset.reviewDueDate(defaultEvery: program.reviewEvery) < today
     }
+
+    /// The folder below `partners/` of a partner's pages: opaque in an encrypted portal, so that
+    /// no path names a partner; the id otherwise.
+    func partnerSegment(_ id: String) -> String {
+        access.map { AccessCrypto.partnerPathSegment(secret: $0.secret.bytes, partnerID: id) } ?? id
+    }
+
+    func partnerRoute(_ id: String) -> String { Routes.partner(partnerSegment(id)) }
 
     /// Partners that get a page: all but retired ones.
     var publishedPartners: [Partner] {

@@ -8,7 +8,7 @@ public protocol OutputPlanner: Sendable {
 public struct SitePlanner: Sendable {
     public var pagePlanners: [any OutputPlanner] = [
         HomePlanner(), LibraryPlanner(), AssetPagesPlanner(), PartnerPagesPlanner(), ReferPagesPlanner(),
-        NotFoundPlanner(),
+        PartnerDirectoryPlanner(), SignInPlanner(), NotFoundPlanner(),
     ]
 
     public init() {}

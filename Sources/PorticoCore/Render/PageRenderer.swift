@@ -67,6 +67,7 @@ public struct PageRenderer: Sendable {
             "home_href": root + Routes.home,
             "library_href": root + Routes.library,
             "refer_href": root + Routes.refer,
+            "sign_in_href": root + Routes.signIn,
         ]
         let canonical = site.program.baseURL.map { Routes.publicURL(path, base: $0) }
         context["page"] = [
@@ -87,7 +88,35 @@ public struct PageRenderer: Sendable {
                 .error("missing-template", "the theme has no '\(page.kind.template).mustache' template", at: nil))
             return nil
         }
-        return html
+        guard let access = site.access, let group = page.visibility.group else { return html }
+        return sealedShell(html, path: path, group: group, access: access, context: context)
+    }
+
+    /// The public page that carries an encrypted one: the layout with a generic title, a message
+    /// for whoever cannot open it, and the sealed title and `<main>` of the real page.
+    func sealedShell(_ html: String, path: String, group: String, access: AccessPlan, context: [String: Any])
+        -> String?
+    {
+        let sealed: String
+        do {
+            sealed = try PageSealer(access: access).seal(html: html, path: path, group: group)
+        } catch {
+            log.report(
+                .error(
+                    "cannot-seal", "'\(path)' cannot be encrypted: \(error)", at: nil,
+                    hint: "the layout template must have one <main> element, which private pages are encrypted from"))
+            return nil
+        }
+        var shell = context
+        shell["page"] = [
+            "title": "Private page", "description": "A private page of the \(site.program.name).",
+            "kind": PageKind.sealed.rawValue, "canonical_url": "", "has_canonical_url": false,
+        ]
+        let program = site.program
+        shell["sealed"] = [
+            "json": sealed, "contact": program.referral.email ?? program.team.first?.email ?? program.company,
+        ]
+        return templates.render(shell, template: PageKind.sealed.template)
     }
 }
 

@@ -4,6 +4,8 @@ enum StarterContent {
         # Portico writes the site here on every build.
         site/
         .site.portico-*
+        # The master secret of the private pages: keep it and back it up, but never commit it.
+        portico-secret.key
 
         """
 

@@ -13,6 +13,11 @@ struct PorticoRun {
 
     static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
 
+    /// What `build --no-encrypt` prints on standard error, however clean the content.
+    static let clearTextAlert =
+        "warning: --no-encrypt: every page, partner pages and contacts included, is written in the clear; "
+        + "publish this site only behind access control of your own (docs/publishing.md)\n"
+
     /// The binary next to the test bundle, as `swift build` leaves it.
     static let binary: URL = {
         let candidates = [

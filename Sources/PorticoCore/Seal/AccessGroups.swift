@@ -1,0 +1,51 @@
+/// Who may read what: every person with an access link, and the members of each group. A
+/// person is one email address, in lower case.
+public struct AccessGroups: Sendable {
+    public struct Person: Sendable, Equatable {
+        public var email: String
+        public var name: String
+        /// The partner whose contact they are; nil for team members.
+        public var partnerID: String?
+        public var isTeam: Bool
+        public var epoch: Int
+    }
+
+    /// Sorted by email; a person listed twice (a team member who is also a contact) appears once.
+    public let people: [Person]
+    /// Group name → members' emails → epochs.
+    let members: [String: [String: Int]]
+
+    init(content: Content, epochs: AccessEpochs) {
+        var people: [String: Person] = [:]
+        var members: [String: [String: Int]] = ["partners": [:], "team": [:]]
+        for member in content.program.team {
+            let email = member.email.lowercased()
+            people[email] = Person(
+                email: email, name: member.name, partnerID: nil, isTeam: true, epoch: epochs.epoch(of: email))
+        }
+        let team = people
+        for person in team.values { members["team"]?[person.email] = person.epoch }
+        // Retired partners have no pages, and their contacts no access.
+        for partner in content.partners where partner.status != .retired {
+            var group = members["team"] ?? [:]
+            for contact in partner.contacts {
+                let email = contact.email.lowercased()
+                let epoch = epochs.epoch(of: email)
+                if people[email] == nil {
+                    people[email] = Person(
+                        email: email, name: contact.name, partnerID: partner.id, isTeam: false, epoch: epoch)
+                }
+                group[email] = epoch
+            }
+            members["partner:\(partner.id)"] = group
+        }
+        members["partners"] = people.mapValues(\.epoch)
+        self.people = people.values.sorted { $0.email < $1.email }
+        self.members = members
+    }
+
+    /// The groups a person belongs to, by name, sorted.
+    func groups(of email: String) -> [String] {
+        members.filter { $0.value[email] != nil }.map(\.key).sorted()
+    }
+}

@@ -1,0 +1,131 @@
+// Portico: opens the private pages with the visitor's personal key (docs/security.md, "In the
+// browser"). A link <page>#k=<key> keeps the key for this site and takes it out of the address
+// bar; on a sealed page the key file keys/<name>.json gives the content key of the page's group,
+// which decrypts the page's title and <main>. Otherwise the shell's message says what to do.
+// No dependencies: WebCrypto, fetch and localStorage only.
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var root = new URL("..", script && script.src ? script.src : location.href).href;
+  var storageKey = "portico-key:" + root;
+  var utf8 = new TextEncoder();
+  var KEY = /^[A-Za-z0-9_-]{21}[AQgw]$/; // 16 bytes in base64url, no padding
+  var linkKey = null;
+  var incomplete = false;
+
+  function stored() {
+    try { return localStorage.getItem(storageKey); } catch (e) { return null; }
+  }
+
+  // Step 1: a key in the fragment is kept and leaves the address bar.
+  function takeFragment() {
+    if (location.hash.slice(0, 3) !== "#k=") return false;
+    var key = location.hash.slice(3);
+    if (!KEY.test(key)) {
+      incomplete = true;
+      return false;
+    }
+    linkKey = key;
+    incomplete = false;
+    try { localStorage.setItem(storageKey, key); } catch (e) { /* this page only */ }
+    history.replaceState(null, "", location.pathname + location.search);
+    return true;
+  }
+
+  function bytes(b64) {
+    var text = atob(b64.replace(/-/g, "+").replace(/_/g, "/"));
+    var out = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+    return out;
+  }
+
+  function b64(data) {
+    return btoa(String.fromCharCode.apply(null, data)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  async function hkdf(ikm, info, n) {
+    var key = await crypto.subtle.importKey("raw", ikm, "HKDF", false, ["deriveBits"]);
+    var params = { name: "HKDF", hash: "SHA-256", salt: utf8.encode("portico/v1"), info: utf8.encode(info) };
+    return new Uint8Array(await crypto.subtle.deriveBits(params, key, n * 8));
+  }
+
+  async function open(keyBytes, sealed) {
+    var key = await crypto.subtle.importKey("raw", keyBytes, "AES-GCM", false, ["decrypt"]);
+    var iv = sealed.subarray(0, 12);
+    return new Uint8Array(await crypto.subtle.decrypt({ name: "AES-GCM", iv: iv }, key, sealed.subarray(12)));
+  }
+
+  function Stop(state) { this.state = state; }
+
+  // Step 2: key file, content key, page.
+  async function unseal(wrapper, key) {
+    var person = bytes(key);
+    var name = b64(await hkdf(person, "key-file", 16));
+    var response = await fetch(root + "keys/" + name + ".json", { cache: "no-cache" });
+    if (response.status === 404) throw new Stop("ended");
+    if (!response.ok) throw new Stop("failed");
+    var file = await response.json();
+    if (!file || file.v !== 1 || !file.keys) throw new Stop("failed");
+    if (!Object.prototype.hasOwnProperty.call(file.keys, wrapper.group)) throw new Stop("ended");
+    var contentKey = await open(await hkdf(person, "wrap", 32), bytes(file.keys[wrapper.group]));
+    if (contentKey.length !== 32) throw new Stop("failed");
+    var plaintext = await open(contentKey, bytes(wrapper.data));
+    var page = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plaintext));
+    if (typeof page.title !== "string" || typeof page.main !== "string") throw new Stop("failed");
+    return page;
+  }
+
+  function mark(state) {
+    document.documentElement.setAttribute("data-portico", state);
+  }
+
+  function show(message, state) {
+    var text = message && message.getAttribute("data-" + state);
+    if (text) message.textContent = text;
+    mark(state);
+  }
+
+  function reveal(page, main, message) {
+    document.title = page.title;
+    main.innerHTML = page.main;
+    if (message) message.remove();
+    mark("unlocked");
+    document.dispatchEvent(new Event("portico:unlocked"));
+    var target = null;
+    try { target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (e) { /* a malformed fragment */ }
+    if (target) target.scrollIntoView();
+  }
+
+  function run() {
+    var sealed = document.getElementById("portico-sealed");
+    if (!sealed) return; // a public page: step 1 is all
+    var message = document.getElementById("portico-message");
+    var main = document.querySelector("main");
+    var key = linkKey || stored();
+    if (location.protocol === "file:") return show(message, "from-disk");
+    if (incomplete) return show(message, "incomplete");
+    if (!key) return show(message, "no-key");
+    var wrapper;
+    try { wrapper = JSON.parse(sealed.textContent); } catch (e) { wrapper = null; }
+    if (!main || !wrapper || wrapper.v !== 1 || !window.crypto || !crypto.subtle) return show(message, "failed");
+    unseal(wrapper, key).then(function (page) {
+      reveal(page, main, message);
+    }, function (error) {
+      show(message, error instanceof Stop ? error.state : "failed");
+    });
+  }
+
+  // A link followed on the page it leads to only changes the fragment: take it and start again.
+  window.addEventListener("hashchange", function () {
+    var sealedPage = document.getElementById("portico-sealed") !== null;
+    if (takeFragment() && sealedPage) location.reload();
+    else if (incomplete && sealedPage && document.documentElement.getAttribute("data-portico") !== "unlocked") {
+      show(document.getElementById("portico-message"), "incomplete");
+    }
+  });
+
+  takeFragment();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+})();
