@@ -67,7 +67,7 @@
     if (!response.ok) throw new Stop("failed");
     var file = await response.json();
     if (!file || file.v !== 1 || !file.keys) throw new Stop("failed");
-    if (!Object.prototype.hasOwnProperty.call(file.keys, wrapper.group)) throw new Stop("ended");
+    if (!Object.prototype.hasOwnProperty.call(file.keys, wrapper.group)) throw new Stop("other");
     var contentKey = await open(await hkdf(person, "wrap", 32), bytes(file.keys[wrapper.group]));
     if (contentKey.length !== 32) throw new Stop("failed");
     var plaintext = await open(contentKey, bytes(wrapper.data));
