@@ -13,6 +13,7 @@
   var KEY = /^[A-Za-z0-9_-]{21}[AQgw]$/; // 16 bytes in base64url, no padding
   var linkKey = null;
   var incomplete = false;
+  var sealedPage = false; // the sealed element may sit in <main>, which the page replaces
 
   function stored() {
     try { return localStorage.getItem(storageKey); } catch (e) { return null; }
@@ -80,9 +81,11 @@
     document.documentElement.setAttribute("data-portico", state);
   }
 
+  // The message's words come from the build: data-<state> on #portico-message. They replace the
+  // text of its [data-portico-text] element when it has one (keeping a heading and links), else its own.
   function show(message, state) {
     var text = message && message.getAttribute("data-" + state);
-    if (text) message.textContent = text;
+    if (text) (message.querySelector("[data-portico-text]") || message).textContent = text;
     mark(state);
   }
 
@@ -100,6 +103,7 @@
   function run() {
     var sealed = document.getElementById("portico-sealed");
     if (!sealed) return; // a public page: step 1 is all
+    sealedPage = true;
     var message = document.getElementById("portico-message");
     var main = document.querySelector("main");
     var key = linkKey || stored();
@@ -118,9 +122,11 @@
 
   // A link followed on the page it leads to only changes the fragment: take it and start again.
   window.addEventListener("hashchange", function () {
-    var sealedPage = document.getElementById("portico-sealed") !== null;
-    if (takeFragment() && sealedPage) location.reload();
-    else if (incomplete && sealedPage && document.documentElement.getAttribute("data-portico") !== "unlocked") {
+    var unlocked = document.documentElement.getAttribute("data-portico") === "unlocked";
+    if (takeFragment() && sealedPage) {
+      if (unlocked) location.reload();
+      else run();
+    } else if (incomplete && sealedPage && !unlocked) {
       show(document.getElementById("portico-message"), "incomplete");
     }
   });
