@@ -46,5 +46,14 @@
     });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("form[data-mailto]"), attach);
+  function attachAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-mailto]:not([data-attached])"), function (form) {
+      form.setAttribute("data-attached", "");
+      attach(form);
+    });
+  }
+
+  attachAll();
+  // A private refer page gets its form only once static/unlock.js has decrypted it.
+  document.addEventListener("portico:unlocked", attachAll);
 })();

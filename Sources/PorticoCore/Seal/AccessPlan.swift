@@ -34,19 +34,28 @@ public struct AccessPlan: Sendable {
     /// only their own link gives.
     func keyFiles() throws -> [PlannedOutput] {
         try groups.people.map { person in
-            let key = personKey(person)
-            let wrap = AccessCrypto.wrapKey(personKey: key)
-            var entries: [String] = []
-            for group in groups.groups(of: person.email) {
-                guard let content = contentKeys[group], let tag = tags[group] else { continue }
-                let nonce = AccessCrypto.wrapNonce(
-                    secret: secret.bytes, email: person.email, group: group, contentKey: content)
-                let sealed = try AccessCrypto.seal(key: wrap, nonce: nonce, plaintext: content)
-                entries.append("\"\(tag)\":\"\(AccessCrypto.base64url(sealed))\"")
+            let memberships = groups.groups(of: person.email).compactMap { group in
+                contentKeys[group].map { (group, $0) }
             }
-            let json = "{\"v\":1,\"keys\":{" + entries.sorted().joined(separator: ",") + "}}"
-            let name = AccessCrypto.keyFileName(personKey: key)
+            let json = try Self.keyFile(
+                secret: secret.bytes, email: person.email, epoch: person.epoch, contentKeys: memberships)
+            let name = AccessCrypto.keyFileName(personKey: personKey(person))
             return PlannedOutput(path: Routes.keysFolder + name + ".json", content: .text(json))
         }
+    }
+
+    /// The exact text of a person's key file: each group's content key wrapped with their key.
+    static func keyFile(secret: Data, email: String, epoch: Int, contentKeys: [(group: String, key: Data)]) throws
+        -> String
+    {
+        let wrap = AccessCrypto.wrapKey(personKey: AccessCrypto.personKey(secret: secret, email: email, epoch: epoch))
+        var entries: [String] = []
+        for (group, content) in contentKeys {
+            let nonce = AccessCrypto.wrapNonce(secret: secret, email: email, group: group, contentKey: content)
+            let sealed = try AccessCrypto.seal(key: wrap, nonce: nonce, plaintext: content)
+            let tag = AccessCrypto.groupTag(secret: secret, group: group)
+            entries.append("\"\(tag)\":\"\(AccessCrypto.base64url(sealed))\"")
+        }
+        return "{\"v\":1,\"keys\":{" + entries.sorted().joined(separator: ",") + "}}"
     }
 }

@@ -16,11 +16,21 @@ struct PageSealer: Sendable {
             throw Failure.unknownGroup(group)
         }
         guard let main = Self.mainContents(of: html) else { throw Failure.noMain }
-        let title = Self.title(of: html)
-        let plaintext = Data(("{\"title\":" + Self.json(title) + ",\"main\":" + Self.json(main) + "}").utf8)
+        return try Self.sealedElement(contentKey: key, tag: tag, path: path, title: Self.title(of: html), main: main)
+    }
+
+    /// The JSON the build writes in a page's `portico-sealed` element.
+    static func sealedElement(contentKey key: Data, tag: String, path: String, title: String, main: String) throws
+        -> String
+    {
+        let plaintext = Data(plaintextJSON(title: title, main: main).utf8)
         let nonce = AccessCrypto.pageNonce(contentKey: key, path: path, plaintext: plaintext)
         let sealed = try AccessCrypto.seal(key: key, nonce: nonce, plaintext: plaintext)
         return "{\"v\":1,\"group\":\"\(tag)\",\"data\":\"\(AccessCrypto.base64url(sealed))\"}"
+    }
+
+    static func plaintextJSON(title: String, main: String) -> String {
+        "{\"title\":" + json(title) + ",\"main\":" + json(main) + "}"
     }
 
     /// What is between the page's `<main ...>` and its last `</main>`.

@@ -30,13 +30,18 @@ struct PorticoRun {
 
     /// Runs `portico arguments...` in `directory`.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL) throws -> PorticoRun {
+    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws
+        -> PorticoRun
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = directory.path
+        // A secret in the test runner's own environment must not decide a test's keys.
+        environment[MasterSecretEnvironment.name] = nil
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()
@@ -59,6 +64,10 @@ struct PorticoRun {
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
+}
+
+enum MasterSecretEnvironment {
+    static let name = "PORTICO_SECRET"
 }
 
 /// A temporary folder removed when the test ends.

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import PorticoCore
+
+struct Keys: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make the master secret, or give people new access links.",
+        discussion: """
+            Private pages are encrypted with keys derived from a master secret, which lives outside
+            content/ and site/ (docs/security.md).
+
+            Examples:
+              portico keys init
+              portico keys rotate --contact helen.marsh@cargocompass.example
+              portico keys rotate --all
+            """,
+        subcommands: [InitSecret.self, Rotate.self])
+
+    struct InitSecret: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init",
+            abstract: "Write a new master secret (mode 0600); never replaces one.",
+            discussion: """
+                Keep the file and back it up outside git: every access link derives from it.
+                For CI, put its 64 hexadecimal digits in PORTICO_SECRET instead.
+
+                Example:
+                  portico keys init
+                """)
+
+        @Option(help: ArgumentHelp("Where to write the secret.", valueName: "file"))
+        var secretFile = MasterSecret.defaultFile
+
+        func run() throws {
+            _ = try MasterSecret.create(file: URL(fileURLWithPath: secretFile), displayPath: secretFile)
+            print("Wrote a new secret to \(secretFile). Keep it and back it up, outside git.")
+        }
+    }
+
+    struct Rotate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give one person, or everyone, a new access link; the old link stops at the next build.",
+            discussion: """
+                Epochs are kept in portico-access.json, which holds no secret: commit it.
+
+                Examples:
+                  portico keys rotate --contact helen.marsh@cargocompass.example
+                  portico keys rotate --all
+                """)
+
+        @Option(help: "The email address of the person whose link changes.")
+        var contact: String?
+
+        @Flag(help: "Change everyone's link.")
+        var all = false
+
+        @Option(help: ArgumentHelp("The access file.", valueName: "file"))
+        var accessFile = AccessEpochs.defaultFile
+
+        func validate() throws {
+            if (contact == nil) == !all {
+                throw ValidationError("say whose link to change: --contact EMAIL or --all")
+            }
+        }
+
+        func run() throws {
+            let url = URL(fileURLWithPath: accessFile)
+            var epochs = try AccessEpochs.load(url, displayPath: accessFile)
+            if let contact {
+                let email = contact.lowercased()
+                epochs.epochs[email, default: 0] += 1
+                try epochs.save(url)
+                print("\(email) now has epoch \(epochs.epoch(of: email)); rebuild, then send them 'portico links'.")
+            } else {
+                epochs.all += 1
+                try epochs.save(url)
+                print("Everyone's links change at the next build; send the new ones from 'portico links'.")
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import PorticoCore
+
+struct Links: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print each person's personal access link.",
+        discussion: """
+            A contact's link opens their partner's page; a team member's opens the home page. The key
+            is in the part after '#', which browsers never send to the web host.
+
+            Examples:
+              portico links --partner cargo-compass
+              portico links --json
+            """)
+
+    @Option(help: "The content folder.")
+    var content = "content"
+
+    @Option(help: "Only this partner's contacts.")
+    var partner: String?
+
+    @Flag(help: "Print the links as JSON.")
+    var json = false
+
+    @Option(help: ArgumentHelp("The master secret's file, when PORTICO_SECRET is not set.", valueName: "file"))
+    var secretFile = MasterSecret.defaultFile
+
+    func run() throws {
+        var options = BuildOptions(content: content, date: .today, writesOutput: false)
+        options.secretURL = URL(fileURLWithPath: secretFile)
+        options.secretDisplayPath = secretFile
+        let (all, diagnostics) = try AccessLink.all(options)
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+        let links = all.filter { partner == nil || $0.partner == partner }
+        if let partner, links.isEmpty {
+            throw ValidationError("no contacts with access for partner '\(partner)'")
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(links), as: UTF8.self))
+            return
+        }
+        for link in links {
+            let who = link.team ? "team" : (link.partner ?? "")
+            print("\(link.name) <\(link.email)> (\(who))\n  \(link.url)")
+        }
+    }
+}
