@@ -40,12 +40,14 @@ test: deps lint
 
 ## Build the example portal and run the independent checkers over it (scripts/check-site),
 ## submit the referral and deal-registration forms in Chromium (scripts/check-referral-forms,
-## which reuses check-site's browser and venv), prove each checker still fails on a
+## which reuses check-site's browser and venv), open private pages with personal links
+## (scripts/check-private-portal), prove each checker still fails on a
 ## deliberately broken site, then fuzz the content loader.
 check-site: build
 	$(PORTICO) build --no-encrypt
 	scripts/check-site site --screenshots site-screenshots
 	scripts/check-referral-forms $(PORTICO)
+	scripts/check-private-portal $(PORTICO)
 	scripts/check-site-selftest
 	$(MAKE) fuzz
 
