@@ -38,14 +38,16 @@ test: deps lint
 	$(SWIFT) test
 	$(MAKE) check-site
 
-## Build the example portal and run the independent checkers over it (scripts/check-site),
+## Build the example portal and run the independent checkers over it (scripts/check-site,
+## which opens the private pages with a team member's key),
 ## submit the referral and deal-registration forms in Chromium (scripts/check-referral-forms,
 ## which reuses check-site's browser and venv), open private pages with personal links
 ## (scripts/check-private-portal), prove each checker still fails on a
 ## deliberately broken site, then fuzz the content loader.
 check-site: build
-	$(PORTICO) build --no-encrypt
-	scripts/check-site site --screenshots site-screenshots
+	$(PORTICO) build
+	scripts/check-site site --screenshots site-screenshots \
+		--key "$$($(PORTICO) links --json | python3 scripts/team-key.py)"
 	scripts/check-referral-forms $(PORTICO)
 	scripts/check-private-portal $(PORTICO)
 	scripts/check-site-selftest

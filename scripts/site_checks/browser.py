@@ -78,6 +78,15 @@ class Browser:
 
     def load(self, url: str) -> None:
         self.driver.get(url)
+        # A private page is decrypted by its own script after loading: wait for it to say how it went.
+        self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "if (!document.getElementById('portico-sealed')) { done(true); return; }"
+            "const start = Date.now();"
+            "(function poll() {"
+            "  if (document.documentElement.getAttribute('data-portico') || Date.now() - start > 10000) done(true);"
+            "  else setTimeout(poll, 30);"
+            "})();")
         # Wait for web fonts so screenshots and layout measurements are final.
         self.driver.execute_async_script(
             "const done = arguments[arguments.length - 1];"

@@ -63,10 +63,11 @@ def check_url(url: str, where: str, leaks: list[str], r: GateResult) -> None:
 class Links(BackgroundCommand):
     name = "links"
 
-    def __init__(self, site: Site, work: Path):
+    def __init__(self, site: Site, work: Path, www: Path | None = None):
         self.site = site
         self.work = work
-        self.www = work / "www"
+        # html-proofer's own copy of the site under /portal/ (the decrypted one of a private portal).
+        self.www = www or work / "www"
         self.out_path = work / "htmlproofer.txt"
 
     def start(self) -> None:

@@ -59,7 +59,7 @@ def crashed(name: str, exc: BaseException) -> GateResult:
 BROWSER_GATES = ("axe", "screenshots", "print")
 
 
-def browser_gates(site: Site, base: str, work: Path, shots_dir: Path) -> dict[str, GateResult]:
+def browser_gates(site: Site, base: str, work: Path, shots_dir: Path, key: str | None = None) -> dict[str, GateResult]:
     """The gates that share one Chromium session; the browser is quit on every path."""
     import printing
     import screenshots
@@ -73,6 +73,9 @@ def browser_gates(site: Site, base: str, work: Path, shots_dir: Path) -> dict[st
     browser = Browser(work)
     browser.start()
     try:
+        if key:
+            from private_pages import remember_key
+            remember_key(browser, base, key)
         try:
             results["axe"], results["screenshots"] = axe_and_screenshots(site, base, browser, shots_dir)
         except Exception as e:  # noqa: BLE001
@@ -136,12 +139,28 @@ def axe_and_screenshots(site: Site, base: str, browser, shots_dir: Path) -> tupl
     return axe_r, shot_r
 
 
+def open_private_pages(site: Site, base: str, work: Path, key: str):
+    """The site with its sealed pages decrypted (private_pages.py), and the gate's result."""
+    from browser import Browser
+    from private_pages import decrypt_site
+
+    browser = Browser(work)
+    browser.start()
+    try:
+        return decrypt_site(site, base, browser, key, work / "decrypted")
+    finally:
+        browser.quit()
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="check-site", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("site_dir", type=Path)
     ap.add_argument("--screenshots", type=Path, default=None,
                     help="folder for screenshots (default: SITE_DIR/../site-screenshots)")
+    ap.add_argument("--key", default=None,
+                    help="a team member's access key (the part after #k= of their link): private pages are "
+                         "opened with it, so every gate checks what readers see")
     ap.add_argument("--work", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     parent = os.getppid()
@@ -164,7 +183,7 @@ def main(argv: list[str]) -> int:
     from structured import Structured
 
     results: dict[str, GateResult] = {}
-    order = ["html", "links", "http", *BROWSER_GATES, "structured"]
+    order = ["html", "links", "http", *BROWSER_GATES, "structured"] + (["private"] if args.key else [])
     nginx = Nginx(work)
     background = []
     try:
@@ -174,7 +193,25 @@ def main(argv: list[str]) -> int:
         print(f"check-site: {site_dir} ({len(site.files)} files, {len(site.html)} pages); "
               f"screenshots in {shots_dir}", flush=True)
 
-        html_gate, links_gate = HtmlValidity(site, work), Links(site, work)
+        try:
+            nginx.start()
+            served = True
+        except Exception as e:  # noqa: BLE001
+            served = False
+            for name in ("http", *BROWSER_GATES):
+                results[name] = crashed(name, e)
+
+        # A private portal: the file-based gates read the pages as a team member sees them.
+        files_site, proofer_www = site, None
+        if args.key and served:
+            try:
+                files_site, results["private"] = open_private_pages(site, nginx.base, work, args.key)
+                proofer_www = work / "proofer"
+                shutil.copytree(files_site.root, proofer_www / SUBPATH, symlinks=False)
+            except Exception as e:  # noqa: BLE001
+                results["private"] = crashed("private", e)
+
+        html_gate, links_gate = HtmlValidity(files_site, work), Links(files_site, work, proofer_www)
         for gate in (html_gate, links_gate):
             try:
                 gate.start()
@@ -182,18 +219,13 @@ def main(argv: list[str]) -> int:
             except Exception as e:  # noqa: BLE001
                 results[gate.name] = crashed(gate.name, e)
 
-        try:
-            nginx.start()
-        except Exception as e:  # noqa: BLE001
-            for name in ("http", *BROWSER_GATES):
-                results[name] = crashed(name, e)
-        else:
+        if served:
             try:
-                results["http"] = check_http(site, nginx)
+                results["http"] = check_http(files_site, nginx)
             except Exception as e:  # noqa: BLE001
                 results["http"] = crashed("http", e)
             try:
-                results.update(browser_gates(site, nginx.base, work, shots_dir))
+                results.update(browser_gates(files_site, nginx.base, work, shots_dir, args.key))
             except Exception as e:  # noqa: BLE001
                 for name in BROWSER_GATES:
                     results[name] = crashed(name, e)
