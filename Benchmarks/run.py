@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Portico build benchmark: pages per second and peak memory on a synthetic program.
 
-Generates a program of N partners and M assets (default: 5,000 partners and 4,997 assets, which
-with the home, library and 404 pages makes 10,000 pages), then runs the release `portico build`
-several times and reports the median wall time, pages per second and the peak resident memory
-of the build process.
+Generates a program of N partners and M assets (default: 2,000 partners, each with a page and
+two referral pages, and 3,993 assets, which with the program's own pages makes 10,000 pages),
+then runs the release `portico build` several times and reports the median wall time, pages per
+second and the peak resident memory of the build process. Builds with private pages encrypted
+(the default) and with --no-encrypt alternate, so the cost of encryption is measured side by
+side; `portico check` runs render-only.
 
     make bench                      # 10,000 pages, 5 runs
-    python3 Benchmarks/run.py --partners 500 --assets 500 --runs 3
+    python3 Benchmarks/run.py --partners 200 --assets 400 --runs 3
+    python3 Benchmarks/run.py --work-root /dev/shm    # on tmpfs, without the disk's noise
 """
 import argparse
 import os
@@ -43,6 +46,12 @@ def write_program(content: pathlib.Path, partners: int, assets: int) -> None:
         "tiers:\n  - id: gold\n    name: Gold\n    criteria: Many referrals.\n    benefits: [Planning]\n"
         "  - id: silver\n    name: Silver\n    criteria: Signed.\n    benefits: [Library]\n"
         f"team:\n{team}\nreview_every: 180\n"
+        "referral:\n  email: partners@bench.example\n  required: [company, contact_name, contact_email, problem]\n"
+        "  qualification: [Closes the month by hand]\n"
+        "  handoff:\n    owner: member-0\n    response_hours: 24\n    first_call_days: 5\n    steps: [We call the client.]\n"
+        "  feedback: Within a week.\nattribution: First registration wins.\n"
+        "deal_registration:\n  protection_days: 90\n  required: [company, expected_close]\n"
+        "  rules: [Accepted within two days.]\n  conflicts: [The earlier registration wins.]\n"
     )
     for i in range(assets):
         body = "".join(f"## Section {s}\n\n{PARAGRAPH}- point one\n- point two\n\n" for s in range(6))
@@ -63,11 +72,11 @@ def write_program(content: pathlib.Path, partners: int, assets: int) -> None:
         )
 
 
-def run_build(binary: pathlib.Path, work: pathlib.Path, command: str = "build") -> tuple[float, int, str]:
+def run_build(binary: pathlib.Path, work: pathlib.Path, command: str = "build", *extra: str) -> tuple[float, int, str]:
     """Returns wall seconds, peak RSS in KiB and the summary line of one `portico build` (or
     `portico check`, which renders every page and writes none)."""
     start = time.perf_counter()
-    arguments = ["--output", "site"] if command == "build" else []
+    arguments = (["--output", "site"] if command == "build" else []) + list(extra)
     process = subprocess.Popen(
         [str(binary), command, "--date", "2026-11-25", "--content", "content", *arguments],
         cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -83,8 +92,9 @@ def run_build(binary: pathlib.Path, work: pathlib.Path, command: str = "build") 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--partners", type=int, default=5000)
-    parser.add_argument("--assets", type=int, default=4997)
+    parser.add_argument("--partners", type=int, default=2000)
+    parser.add_argument("--assets", type=int, default=3993)
+    parser.add_argument("--work-root", default=None, help="where the program and the site are written (default: the system's temporary folder)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--binary", default=str(ROOT / ".build/release/portico"))
     args = parser.parse_args()
@@ -92,24 +102,30 @@ def main() -> None:
     binary = pathlib.Path(args.binary)
     if not binary.exists():
         sys.exit(f"{binary} not found: run `swift build -c release` first")
-    work = pathlib.Path(tempfile.mkdtemp(prefix="portico-bench-"))
+    work = pathlib.Path(tempfile.mkdtemp(prefix="portico-bench-", dir=args.work_root))
     try:
         write_program(work / "content", args.partners, args.assets)
-        pages = args.partners + args.assets + 3
-        # Alternate the two commands so that both see the same machine load.
-        results, checks = [], []
+        # Alternate the commands so that all see the same machine load.
+        results, clear, checks = [], [], []
         for _ in range(args.runs):
             results.append(run_build(binary, work))
+            clear.append(run_build(binary, work, "build", "--no-encrypt"))
             checks.append(run_build(binary, work, "check"))
+        pages = int(results[-1][2].split()[1])
         times = sorted(r[0] for r in results)
         peak = max(r[1] for r in results)
         median = statistics.median(times)
         check_median = statistics.median(r[0] for r in checks)
-        print(f"portico build: {args.partners} partners + {args.assets} assets = {pages} pages, {args.runs} runs")
+        print(f"portico build: {args.partners} partners + {args.assets} assets = {pages} pages, {args.runs} runs, "
+              f"in {work.parent}")
         print(f"  last summary: {results[-1][2]}")
         print(f"  wall time: median {median:.3f} s (min {times[0]:.3f} s, max {times[-1]:.3f} s)")
         print(f"  pages per second: {pages / median:,.0f} (median run)")
         print(f"  peak memory (max RSS): {peak / 1024:.1f} MiB")
+        clear_median = statistics.median(r[0] for r in clear)
+        print(f"  --no-encrypt: median {clear_median:.3f} s, {pages / clear_median:,.0f} pages per second, "
+              f"peak {max(r[1] for r in clear) / 1024:.1f} MiB; encryption costs "
+              f"{(median / clear_median - 1) * 100:+.0f}% of the build time")
         print(f"  render only (portico check, writes nothing): median {check_median:.3f} s, "
               f"{pages / check_median:,.0f} pages per second, peak {max(r[1] for r in checks) / 1024:.1f} MiB")
     finally:

@@ -12,7 +12,10 @@ public struct PageRenderer: Sendable {
     /// The program's keys, rendered once for all pages.
     nonisolated(unsafe) let program: [String: Any]
     /// The positioning's links depend on how deep the page sits, so it is rendered once per depth.
-    let positioning: RenderedByRoot
+    let positioning: RenderedByRoot<String>
+    /// The public shells of private pages, one per page depth: the text before and after the
+    /// sealed payload.
+    let shells: RenderedByRoot<(before: String, after: String)?>
 
     public init(
         templates: TemplateSet, site: SiteIndex, theme: Theme, markdown: MarkdownRenderer, log: DiagnosticLog,
@@ -26,6 +29,7 @@ public struct PageRenderer: Sendable {
         self.inlineCSS = theme.files["static/portico.css"].map { String(decoding: $0.data, as: UTF8.self) } ?? ""
         let program = site.program
         self.positioning = RenderedByRoot()
+        self.shells = RenderedByRoot()
         self.program = [
             "name": program.name,
             "company": program.company,
@@ -107,25 +111,49 @@ public struct PageRenderer: Sendable {
                     hint: "the layout template must have one <main> element, which private pages are encrypted from"))
             return nil
         }
-        var shell = context
-        shell["page"] = [
-            "title": "Private page", "description": "A private page of the \(site.program.name).",
-            "kind": PageKind.sealed.rawValue, "canonical_url": "", "has_canonical_url": false,
-        ]
-        let program = site.program
-        shell["sealed"] = [
-            "json": sealed, "contact": program.referral.email ?? program.team.first?.email ?? program.company,
-        ]
-        return templates.render(shell, template: PageKind.sealed.template)
+        // The shell depends only on how deep the page sits: rendered once per depth, with the
+        // sealed payload put in its place, so encryption does not render every page twice.
+        let root = context["root"] as? String ?? ""
+        let parts = shells.html(for: root) {
+            var shell = context
+            shell["page"] = [
+                "title": "Private page", "description": "A private page of the \(site.program.name).",
+                "kind": PageKind.sealed.rawValue, "canonical_url": "", "has_canonical_url": false,
+            ]
+            // Which section a private page belongs to is not the shell's to say.
+            shell["nav"] = NavigationSection.allCases.map { section -> [String: Any] in
+                ["label": section.label, "href": root + section.path, "current": false]
+            }
+            let program = site.program
+            shell["sealed"] = [
+                "json": Self.sealedPlaceholder,
+                "contact": program.referral.email ?? program.team.first?.email ?? program.company,
+            ]
+            guard let html = templates.render(shell, template: PageKind.sealed.template),
+                let placeholder = html.range(of: Self.sealedPlaceholder)
+            else { return nil }
+            return (String(html[..<placeholder.lowerBound]), String(html[placeholder.upperBound...]))
+        }
+        guard let parts else {
+            log.report(
+                .error(
+                    "cannot-seal", "the sealed template does not write {{{sealed.json}}}", at: nil,
+                    hint: "private pages carry their encrypted content there"))
+            return nil
+        }
+        return parts.before + sealed + parts.after
     }
+
+    static let sealedPlaceholder = "@@portico-sealed-payload@@"
 }
 
-/// Markdown rendered once for each page depth, shared by the render workers.
-final class RenderedByRoot: @unchecked Sendable {
+/// Something rendered once for each page depth (the links in it depend on the depth), shared by
+/// the render workers.
+final class RenderedByRoot<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var byRoot: [String: String] = [:]
+    private var byRoot: [String: Value] = [:]
 
-    func html(for root: String, render: () -> String) -> String {
+    func html(for root: String, render: () -> Value) -> Value {
         lock.lock()
         defer { lock.unlock() }
         if let html = byRoot[root] { return html }

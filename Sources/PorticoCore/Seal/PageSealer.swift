@@ -33,46 +33,69 @@ struct PageSealer: Sendable {
         "{\"title\":" + json(title) + ",\"main\":" + json(main) + "}"
     }
 
-    /// What is between the page's `<main ...>` and its last `</main>`.
+    /// What is between the page's `<main ...>` and its last `</main>`. Searched as UTF-8 bytes:
+    /// this runs for every private page, and Foundation's string search is slow.
     static func mainContents(of html: String) -> String? {
-        guard let open = html.range(of: "<main"), let openEnd = html[open.upperBound...].firstIndex(of: ">"),
-            let close = html.range(of: "</main>", options: .backwards), close.lowerBound > openEnd
+        let bytes = Array(html.utf8)
+        guard let open = find(Array("<main".utf8), in: bytes, from: 0),
+            let openEnd = bytes[open...].firstIndex(of: UInt8(ascii: ">")),
+            let close = findLast(Array("</main>".utf8), in: bytes), close > openEnd
         else { return nil }
-        return String(html[html.index(after: openEnd)..<close.lowerBound])
+        return String(decoding: bytes[(openEnd + 1)..<close], as: UTF8.self)
     }
 
     /// The `<title>` text, with the entities a template writes turned back into characters.
     static func title(of html: String) -> String {
-        guard let open = html.range(of: "<title>"),
-            let close = html.range(of: "</title>", range: open.upperBound..<html.endIndex)
+        let bytes = Array(html.utf8)
+        guard let open = find(Array("<title>".utf8), in: bytes, from: 0),
+            let close = find(Array("</title>".utf8), in: bytes, from: open + 7)
         else { return "" }
-        return String(html[open.upperBound..<close.lowerBound])
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        let text = String(decoding: bytes[(open + 7)..<close], as: UTF8.self)
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
     }
 
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, start >= 0, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    static func findLast(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        var index = bytes.count - needle.count
+        while index >= 0 {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index -= 1
+        }
+        return nil
+    }
+
     /// A JSON string as Python's `json.dumps(ensure_ascii=False)` writes it, so the Swift build
-    /// and the reference implementation seal byte-identical plaintexts.
+    /// and the reference implementation seal byte-identical plaintexts. Built as UTF-8 bytes.
     static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    result += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+        var result: [UInt8] = [UInt8(ascii: "\"")]
+        result.reserveCapacity(text.utf8.count + 16)
+        let backslash = UInt8(ascii: "\\")
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), backslash: result += [backslash, byte]
+            case 0x0A: result += [backslash, UInt8(ascii: "n")]
+            case 0x0D: result += [backslash, UInt8(ascii: "r")]
+            case 0x09: result += [backslash, UInt8(ascii: "t")]
+            case 0x08: result += [backslash, UInt8(ascii: "b")]
+            case 0x0C: result += [backslash, UInt8(ascii: "f")]
+            case 0x00..<0x20: result += Array(("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8)
+            default: result.append(byte)
             }
         }
-        return result + "\""
+        result.append(UInt8(ascii: "\""))
+        return String(decoding: result, as: UTF8.self)
     }
 }
