@@ -53,6 +53,24 @@ import Testing
             }
         }
         #expect(leaks.isEmpty, "\(leaks.sorted().prefix(20))")
+        // A private asset's files are sealed with its group's key, and open with it.
+        let found = try MasterSecret.find(
+            file: scratch.path("portico-secret.key"), displayPath: "portico-secret.key", environment: [:])
+        let secret = try #require(found)
+        let plan = AccessPlan(secret: secret, content: content, epochs: AccessEpochs())
+        var sealedFiles = 0
+        for asset in content.assets where asset.readers(default: content.program.defaultVisibility) != .public {
+            for file in asset.files {
+                let published = try #require(site["assets/\(asset.id)/\(file.path)"])
+                let source = try Data(contentsOf: file.url)
+                #expect(published != source && published.range(of: source.prefix(64)) == nil, "\(file.path)")
+                let group = try #require(asset.readers(default: content.program.defaultVisibility).group)
+                let key = try #require(plan.contentKeys[group])
+                #expect(try AccessCrypto.open(key: key, sealed: published) == source)
+                sealedFiles += 1
+            }
+        }
+        #expect(sealedFiles >= 2, "the example's private folder asset has a chart and a worksheet")
         // Public pages stay readable: the positioning and a public one-pager are in the clear.
         #expect(try scratch.read("site/index.html").contains("Berthwise books the loading docks"))
         #expect(try scratch.read("site/assets/berthwise-in-one-page/index.html").contains("<h1"))

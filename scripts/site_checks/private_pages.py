@@ -52,7 +52,12 @@ def decrypt_site(site: Site, base: str, browser, key: str, out: Path) -> tuple[S
         if state != "unlocked":
             r.add(f"{page}: a team member's key did not open it (state {state!r})")
             continue
-        html = browser.script("return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;")
+        # Pictures of a private asset show from decrypted copies (blob: URLs); the files keep the
+        # published address, which is what the link checkers must see.
+        html = browser.script(
+            "document.querySelectorAll('[data-portico-src]').forEach("
+            "  function (e) { e.setAttribute('src', e.getAttribute('data-portico-src')); });"
+            "return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;")
         (out / page).write_text(html + "\n", encoding="utf-8")
         opened += 1
     r.summary = f"{len(pages)} sealed pages, {opened} opened with a team member's key, {len(pages) - opened} failed"

@@ -74,7 +74,45 @@
     var plaintext = await open(contentKey, bytes(wrapper.data));
     var page = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plaintext));
     if (typeof page.title !== "string" || typeof page.main !== "string") throw new Stop("failed");
+    page.contentKey = contentKey;
     return page;
+  }
+
+  // Step 3: the files of a private asset are sealed like its page. Pictures are opened at once;
+  // downloads when clicked, so a large deck is fetched only by whoever wants it.
+  var TYPES = { pdf: "application/pdf", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif",
+    webp: "image/webp", svg: "image/svg+xml", avif: "image/avif" };
+
+  async function openFile(url, contentKey) {
+    var response = await fetch(url);
+    if (!response.ok) throw new Stop("failed");
+    var plain = await open(contentKey, new Uint8Array(await response.arrayBuffer()));
+    var name = decodeURIComponent(url.split("/").pop());
+    var type = TYPES[name.split(".").pop().toLowerCase()] || "application/octet-stream";
+    return URL.createObjectURL(new Blob([plain], { type: type }));
+  }
+
+  function openFiles(page, main) {
+    (page.files || []).forEach(function (url) {
+      Array.prototype.forEach.call(main.querySelectorAll("img"), function (img) {
+        if (img.getAttribute("src") !== url) return;
+        img.setAttribute("data-portico-src", url);
+        openFile(url, page.contentKey).then(function (blob) { img.src = blob; }, function () { /* alt text stays */ });
+      });
+      Array.prototype.forEach.call(main.querySelectorAll("a"), function (link) {
+        if (link.getAttribute("href") !== url) return;
+        link.addEventListener("click", function (event) {
+          if (link.getAttribute("data-portico-file")) return; // already opened: a plain download
+          event.preventDefault();
+          openFile(url, page.contentKey).then(function (blob) {
+            link.href = blob;
+            link.setAttribute("data-portico-file", "open");
+            if (!link.hasAttribute("download")) link.setAttribute("download", decodeURIComponent(url.split("/").pop()));
+            link.click();
+          }, function () { link.setAttribute("data-portico-file", "failed"); });
+        });
+      });
+    });
   }
 
   function mark(state) {
@@ -92,6 +130,7 @@
   function reveal(page, main, message) {
     document.title = page.title;
     main.innerHTML = page.main;
+    openFiles(page, main);
     if (message) message.remove();
     mark("unlocked");
     document.dispatchEvent(new Event("portico:unlocked"));

@@ -4,9 +4,9 @@
 struct AssetPagesPlanner: OutputPlanner {
     func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
         site.content.assets.flatMap { asset in
-            let page = PlannedPage(
-                kind: .asset, title: asset.title, description: asset.summary,
-                visibility: asset.readers(default: site.program.defaultVisibility)
+            let readers = asset.readers(default: site.program.defaultVisibility)
+            var page = PlannedPage(
+                kind: .asset, title: asset.title, description: asset.summary, visibility: readers
             ) { scope in
                 var context = scope.assetSummary(asset)
                 let body = scope.html(asset.body, folder: asset.sourceFolder, title: asset.title, assetID: asset.id)
@@ -29,9 +29,14 @@ struct AssetPagesPlanner: OutputPlanner {
                 context["has_downloads"] = !downloads.isEmpty
                 return ["asset": context]
             }
+            // A private asset's files are as private as its page.
+            let sealed = site.access != nil && readers != .public
             let files = asset.files.map { file in
-                PlannedOutput(path: "assets/\(asset.id)/\(file.path)", content: .copy(file.url))
+                PlannedOutput(
+                    path: "assets/\(asset.id)/\(file.path)",
+                    content: sealed ? .sealedFile(file.url, visibility: readers) : .copy(file.url))
             }
+            if sealed { page.sealedFiles = files.map(\.path) }
             return [PlannedOutput(path: Routes.asset(asset.id), content: .page(page))] + files
         }
     }

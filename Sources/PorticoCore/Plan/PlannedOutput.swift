@@ -12,6 +12,8 @@ public struct PlannedOutput: Sendable {
         case data(Data)
         /// A file from the content folder, copied as it is without being read into memory.
         case copy(URL)
+        /// A file of a private asset, encrypted for the group that may read the asset.
+        case sealedFile(URL, visibility: Visibility)
     }
 
     public init(path: String, content: Content) {
@@ -35,6 +37,8 @@ public struct PlannedPage: Sendable {
     public var listed: Bool
     /// Who may read it: a page that is not public is encrypted for its readers.
     public var visibility: Visibility
+    /// Sealed files the page shows or links to (paths in the site): the page script decrypts them.
+    public var sealedFiles: [String] = []
     public var context: @Sendable (PageScope) -> [String: Any]
 
     public init(

@@ -16,6 +16,9 @@ enum Routes {
     /// A partner's pages live below `partners/<segment>/`; the segment is opaque in an encrypted
     /// portal (SiteIndex.partnerSegment), so a path says nothing about who the partner is.
     static func partner(_ segment: String) -> String { "partners/\(segment)/index.html" }
+    /// A site path as it is written in a link: percent-encoded where it must be.
+    static func encoded(_ path: String) -> String { LinkIndex.encodePath(path) }
+
     /// A link to a file of a folder asset, its path percent-encoded.
     static func assetFile(_ id: String, _ path: String) -> String { "assets/\(id)/" + LinkIndex.encodePath(path) }
     static func partnerRefer(_ segment: String) -> String { "partners/\(segment)/refer/index.html" }

@@ -47,6 +47,7 @@ public struct PageRenderer: Sendable {
         switch output.content {
         case .data(let data): return data
         case .copy(let url): return FileManager.default.contents(atPath: url.path)
+        case .sealedFile(let url, let visibility): return sealedFile(url, path: output.path, visibility: visibility)
         case .text(let text): return Data(text.utf8)
         case .page(let page): return renderPage(page, path: output.path).map { Data($0.utf8) }
         }
@@ -93,17 +94,18 @@ public struct PageRenderer: Sendable {
             return nil
         }
         guard let access = site.access, let group = page.visibility.group else { return html }
-        return sealedShell(html, path: path, group: group, access: access, context: context)
+        let files = page.sealedFiles.map { root + Routes.encoded($0) }
+        return sealedShell(html, path: path, group: group, access: access, context: context, files: files)
     }
 
     /// The public page that carries an encrypted one: the layout with a generic title, a message
     /// for whoever cannot open it, and the sealed title and `<main>` of the real page.
-    func sealedShell(_ html: String, path: String, group: String, access: AccessPlan, context: [String: Any])
-        -> String?
-    {
+    func sealedShell(
+        _ html: String, path: String, group: String, access: AccessPlan, context: [String: Any], files: [String]
+    ) -> String? {
         let sealed: String
         do {
-            sealed = try PageSealer(access: access).seal(html: html, path: path, group: group)
+            sealed = try PageSealer(access: access).seal(html: html, path: path, group: group, files: files)
         } catch {
             log.report(
                 .error(
@@ -142,6 +144,19 @@ public struct PageRenderer: Sendable {
             return nil
         }
         return parts.before + sealed + parts.after
+    }
+
+    /// A private asset's file, encrypted as `nonce ‖ ciphertext ‖ tag` (docs/security.md).
+    func sealedFile(_ url: URL, path: String, visibility: Visibility) -> Data? {
+        guard let access = site.access, let group = visibility.group,
+            let data = FileManager.default.contents(atPath: url.path)
+        else { return nil }
+        do {
+            return try PageSealer(access: access).sealFile(data, path: path, group: group)
+        } catch {
+            log.report(.error("cannot-seal", "'\(path)' cannot be encrypted: \(error)", at: nil))
+            return nil
+        }
     }
 
     static let sealedPlaceholder = "@@portico-sealed-payload@@"

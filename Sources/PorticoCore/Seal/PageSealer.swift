@@ -11,26 +11,36 @@ struct PageSealer: Sendable {
     }
 
     /// The shell's `<script type="application/json" id="portico-sealed">` text.
-    func seal(html: String, path: String, group: String) throws -> String {
+    func seal(html: String, path: String, group: String, files: [String] = []) throws -> String {
         guard let key = access.contentKeys[group], let tag = access.tags[group] else {
             throw Failure.unknownGroup(group)
         }
         guard let main = Self.mainContents(of: html) else { throw Failure.noMain }
-        return try Self.sealedElement(contentKey: key, tag: tag, path: path, title: Self.title(of: html), main: main)
+        return try Self.sealedElement(
+            contentKey: key, tag: tag, path: path, title: Self.title(of: html), main: main, files: files)
+    }
+
+    /// A file of a private asset: its bytes sealed with the group's content key.
+    func sealFile(_ data: Data, path: String, group: String) throws -> Data {
+        guard let key = access.contentKeys[group] else { throw Failure.unknownGroup(group) }
+        let nonce = AccessCrypto.hkdf(key, "file-nonce\n\(path)\n\(AccessCrypto.hex(AccessCrypto.sha256(data)))", 12)
+        return try AccessCrypto.seal(key: key, nonce: nonce, plaintext: data)
     }
 
     /// The JSON the build writes in a page's `portico-sealed` element.
-    static func sealedElement(contentKey key: Data, tag: String, path: String, title: String, main: String) throws
-        -> String
-    {
-        let plaintext = Data(plaintextJSON(title: title, main: main).utf8)
+    static func sealedElement(
+        contentKey key: Data, tag: String, path: String, title: String, main: String, files: [String] = []
+    ) throws -> String {
+        let plaintext = Data(plaintextJSON(title: title, main: main, files: files).utf8)
         let nonce = AccessCrypto.pageNonce(contentKey: key, path: path, plaintext: plaintext)
         let sealed = try AccessCrypto.seal(key: key, nonce: nonce, plaintext: plaintext)
         return "{\"v\":1,\"group\":\"\(tag)\",\"data\":\"\(AccessCrypto.base64url(sealed))\"}"
     }
 
-    static func plaintextJSON(title: String, main: String) -> String {
-        "{\"title\":" + json(title) + ",\"main\":" + json(main) + "}"
+    /// `{"title":...,"main":...}`, and `"files":[...]` after them when the page has sealed files.
+    static func plaintextJSON(title: String, main: String, files: [String] = []) -> String {
+        let list = files.isEmpty ? "" : ",\"files\":[" + files.map(json).joined(separator: ",") + "]"
+        return "{\"title\":" + json(title) + ",\"main\":" + json(main) + list + "}"
     }
 
     /// What is between the page's `<main ...>` and its last `</main>`. Searched as UTF-8 bytes:
