@@ -46,6 +46,7 @@ def decrypt_site(site: Site, base: str, browser, key: str, out: Path) -> tuple[S
     pages = sealed_pages(site)
     remember_key(browser, base, key)
     opened = 0
+    downloads = 0
     for page in pages:
         browser.load(base + urllib.parse.quote(page))
         state = wait_until_open(browser)
@@ -60,5 +61,36 @@ def decrypt_site(site: Site, base: str, browser, key: str, out: Path) -> tuple[S
             "return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;")
         (out / page).write_text(html + "\n", encoding="utf-8")
         opened += 1
-    r.summary = f"{len(pages)} sealed pages, {opened} opened with a team member's key, {len(pages) - opened} failed"
+        downloads += open_downloads(browser, site, page, r)
+    r.summary = (f"{len(pages)} sealed pages, {opened} opened with a team member's key, {len(pages) - opened} failed; "
+                 f"{downloads} sealed downloads opened")
     return Site(out), r
+
+
+def open_downloads(browser, site: Site, page: str, r: GateResult) -> int:
+    """Clicks each download of a decrypted page whose file is sealed: the page script must hand
+    over the decrypted file, 28 bytes (nonce and tag) smaller than what the host serves."""
+    links = browser.script(
+        "return Array.prototype.map.call(document.querySelectorAll('main a[download]'),"
+        " function (a) { return a.getAttribute('href'); });")
+    count = 0
+    for index, href in enumerate(links):
+        served = site.path(urllib.parse.unquote(urllib.parse.urljoin(page, href)))
+        if not served.is_file():
+            continue
+        size = browser.async_script(
+            "var done = arguments[arguments.length - 1], a = document.querySelectorAll('main a[download]')[arguments[0]];"
+            "a.click();"
+            "var start = Date.now();"
+            "(function poll() {"
+            "  var state = a.getAttribute('data-portico-file');"
+            "  if (state === 'open') fetch(a.href).then(function (x) { return x.arrayBuffer(); })"
+            "    .then(function (b) { done(b.byteLength); }, function () { done(-1); });"
+            "  else if (state || Date.now() - start > 10000) done(-2);"
+            "  else setTimeout(poll, 30);"
+            "})();", index)
+        if size == served.stat().st_size - 28:
+            count += 1
+        elif size != served.stat().st_size:
+            r.add(f"{page}: the download {href} did not open decrypted (got {size} bytes, served {served.stat().st_size})")
+    return count

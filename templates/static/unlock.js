@@ -107,7 +107,7 @@
           openFile(url, page.contentKey).then(function (blob) {
             link.href = blob;
             link.setAttribute("data-portico-file", "open");
-            if (!link.hasAttribute("download")) link.setAttribute("download", decodeURIComponent(url.split("/").pop()));
+            if (!link.getAttribute("download")) link.setAttribute("download", decodeURIComponent(url.split("/").pop()));
             link.click();
           }, function () { link.setAttribute("data-portico-file", "failed"); });
         });

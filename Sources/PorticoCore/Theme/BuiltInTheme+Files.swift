@@ -778,7 +778,7 @@ extension BuiltInTheme {
         bmVkOiBhIHBsYWluIGRvd25sb2FkCiAgICAgICAgICBldmVudC5wcmV2ZW50RGVmYXVsdCgpOwogICAgICAgICAg
         b3BlbkZpbGUodXJsLCBwYWdlLmNvbnRlbnRLZXkpLnRoZW4oZnVuY3Rpb24gKGJsb2IpIHsKICAgICAgICAgICAg
         bGluay5ocmVmID0gYmxvYjsKICAgICAgICAgICAgbGluay5zZXRBdHRyaWJ1dGUoImRhdGEtcG9ydGljby1maWxl
-        IiwgIm9wZW4iKTsKICAgICAgICAgICAgaWYgKCFsaW5rLmhhc0F0dHJpYnV0ZSgiZG93bmxvYWQiKSkgbGluay5z
+        IiwgIm9wZW4iKTsKICAgICAgICAgICAgaWYgKCFsaW5rLmdldEF0dHJpYnV0ZSgiZG93bmxvYWQiKSkgbGluay5z
         ZXRBdHRyaWJ1dGUoImRvd25sb2FkIiwgZGVjb2RlVVJJQ29tcG9uZW50KHVybC5zcGxpdCgiLyIpLnBvcCgpKSk7
         CiAgICAgICAgICAgIGxpbmsuY2xpY2soKTsKICAgICAgICAgIH0sIGZ1bmN0aW9uICgpIHsgbGluay5zZXRBdHRy
         aWJ1dGUoImRhdGEtcG9ydGljby1maWxlIiwgImZhaWxlZCIpOyB9KTsKICAgICAgICB9KTsKICAgICAgfSk7CiAg
