@@ -15,11 +15,9 @@ Exit status 1 when any check failed, 0 otherwise.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.parse
 from pathlib import Path
@@ -29,23 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser import Browser  # noqa: E402
 from form_page import composed_href, fallback_href, fill, load_form, submit, visible  # noqa: E402
 from form_server import Post, Server  # noqa: E402
-from main import _detach  # noqa: E402
+from scenarios import Report, run_scenarios  # noqa: E402
 from referral_spec import CATALOGUE, PAGES, VALUES, Page  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 DATE = "2026-11-25"
 POST_WAIT, EMPTY_WAIT, MAILTO_WAIT = 10.0, 1.5, 5.0  # seconds
-
-
-class Report:
-    def __init__(self) -> None:
-        self.passed = self.failed = 0
-
-    def check(self, name: str, ok: bool, detail: str = "") -> bool:
-        """One PASS or FAIL line; the detail (what was found) is shown on failure."""
-        self.passed, self.failed = self.passed + ok, self.failed + (not ok)
-        print(f"PASS {name}" if ok else f"FAIL {name}" + (f": {detail}" if detail else ""), flush=True)
-        return ok
 
 
 def add_form_action(program: Path, action: str) -> bool:
@@ -237,22 +224,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--fixture", type=Path, default=REPO / "Tests/Fixtures/base")
     ap.add_argument("--work", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    parent = os.getppid()
-    _detach()
-    own_work = args.work is None
-    work = Path(tempfile.mkdtemp(prefix="check-referral-forms.")) if own_work else args.work.resolve()
-    tmp = Path(tempfile.mkdtemp(prefix="fixture.", dir=work))
-    r = Report()
-    try:
-        run(r, args.portico.resolve(), args.fixture.resolve(), tmp, work)
-    except Exception as e:  # noqa: BLE001
-        r.check("the test ran to the end", False, f"{type(e).__name__}: {e}")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if own_work or os.getppid() != parent:
-            shutil.rmtree(work, ignore_errors=True)
-    print(f"{r.passed} passed, {r.failed} failed", flush=True)
-    return 1 if r.failed else 0
+    return run_scenarios(
+        "check-referral-forms", args.work,
+        lambda r, tmp, work: run(r, args.portico.resolve(), args.fixture.resolve(), tmp, work), "fixture.")
 
 
 if __name__ == "__main__":
