@@ -78,10 +78,10 @@ extension BuiltInTheme {
         IGNsYXNzPSJidXR0b24iIGhyZWY9Int7aHJlZn19Ij5Ccm93c2UgdGhlIGxpYnJhcnk8L2E+PC9wPgogIDwvc2Vj
         dGlvbj4KICB7ey9saWJyYXJ5fX0KICA8c2VjdGlvbiBjbGFzcz0iY2FyZCI+CiAgICA8aDI+UGFydG5lcnM8L2gy
         PgogICAgPHA+VGhlIHBhcnRuZXIgZGlyZWN0b3J5IGFuZCBlYWNoIHBhcnRuZXIncyBvd24gcGFnZXMgYXJlIHBy
-        aXZhdGUuIE9wZW4gdGhlbSB3aXRoIHlvdXIgcGVyc29uYWwgbGluaywgdGhlIG9uZSBpbiB5b3VyIHdlbGNvbWUg
-        ZW1haWwuPC9wPgogICAgPHA+PGEgY2xhc3M9ImJ1dHRvbiIgaHJlZj0ie3twYXJ0bmVyc19ocmVmfX0iPlBhcnRu
-        ZXIgZGlyZWN0b3J5PC9hPiA8YSBocmVmPSJ7e3NpZ25faW5faHJlZn19Ij5TaWduIGluPC9hPjwvcD4KICA8L3Nl
-        Y3Rpb24+CjwvZGl2Pgp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
+        aXZhdGUuIE9wZW4gdGhlbSB3aXRoIHlvdXIgcGVyc29uYWwgbGluaywgdGhlIG9uZSB5b3VyIHBhcnRuZXIgbWFu
+        YWdlciBzZW50IHlvdS48L3A+CiAgICA8cD48YSBjbGFzcz0iYnV0dG9uIiBocmVmPSJ7e3BhcnRuZXJzX2hyZWZ9
+        fSI+UGFydG5lciBkaXJlY3Rvcnk8L2E+IDxhIGhyZWY9Int7c2lnbl9pbl9ocmVmfX0iPlNpZ24gaW48L2E+PC9w
+        PgogIDwvc2VjdGlvbj4KPC9kaXY+Cnt7L21haW59fQp7ey9sYXlvdXR9fQo=
         """,
         "layout.mustache": """
         PCFkb2N0eXBlIGh0bWw+CjxodG1sIGxhbmc9ImVuIj4KPGhlYWQ+CjxtZXRhIGNoYXJzZXQ9InV0Zi04Ij4KPG1l
@@ -375,26 +375,26 @@ extension BuiltInTheme {
         PC9zY3JpcHQ+CjxtZXRhIG5hbWU9InJvYm90cyIgY29udGVudD0ibm9pbmRleCI+Cnt7L2hlYWR9fQp7eyRtYWlu
         fX0KPGRpdiBpZD0icG9ydGljby1tZXNzYWdlIiBjbGFzcz0ic2VhbGVkLW1lc3NhZ2UiIHJvbGU9InN0YXR1cyIK
         ICBkYXRhLW5vLWtleT0iVGhpcyBwYWdlIGlzIHByaXZhdGUuIE9wZW4gaXQgd2l0aCB5b3VyIHBlcnNvbmFsIGxp
-        bmssIHRoZSBvbmUgaW4geW91ciB3ZWxjb21lIGVtYWlsLiBMb3N0IGl0PyBXcml0ZSB0byB7e3NlYWxlZC5jb250
-        YWN0fX0uIgogIGRhdGEtaW5jb21wbGV0ZT0iVGhpcyBsaW5rIGlzIGluY29tcGxldGU6IHBhcnQgb2YgaXQgd2Fz
-        IGxvc3Qgd2hlbiBpdCB3YXMgY29waWVkLiBPcGVuIGl0IGFnYWluIGZyb20geW91ciBlbWFpbCwgb3Igd3JpdGUg
-        dG8ge3tzZWFsZWQuY29udGFjdH19IGZvciBhIG5ldyBvbmUuIgogIGRhdGEtZW5kZWQ9IkFjY2VzcyB3aXRoIHRo
-        aXMgbGluayBoYXMgZW5kZWQuIElmIHlvdSBzdGlsbCB3b3JrIHdpdGgge3twcm9ncmFtLmNvbXBhbnl9fSwgd3Jp
-        dGUgdG8ge3tzZWFsZWQuY29udGFjdH19IGZvciBhIG5ldyBsaW5rLiIKICBkYXRhLW90aGVyPSJZb3VyIGxpbmsg
-        ZG9lcyBub3Qgb3BlbiB0aGlzIHBhZ2U6IGl0IGJlbG9uZ3MgdG8gYW5vdGhlciBwYXJ0bmVyJ3MgcGFnZXMgb3Ig
-        dG8gb3VyIHRlYW0ncy4gV3JpdGUgdG8ge3tzZWFsZWQuY29udGFjdH19IGlmIHlvdSBuZWVkIGl0LiIKICBkYXRh
-        LWZyb20tZGlzaz0iUHJpdmF0ZSBwYWdlcyBvcGVuIGZyb20gYSB3ZWIgYWRkcmVzcyAoaHR0cCBvciBodHRwcyks
-        IG5vdCBmcm9tIGEgZmlsZSBvbiBkaXNrOiBwdWJsaXNoIHRoZSBzaXRlLCBvciBzZXJ2ZSBpdHMgZm9sZGVyLCBm
-        b3IgZXhhbXBsZSB3aXRoICdweXRob24zIC1tIGh0dHAuc2VydmVyJy4iCiAgZGF0YS1mYWlsZWQ9IlRoaXMgcGFn
-        ZSBjb3VsZCBub3QgYmUgb3BlbmVkLiBDaGVjayB5b3VyIGNvbm5lY3Rpb24gYW5kIHJlbG9hZDsgaWYgaXQga2Vl
-        cHMgZmFpbGluZywgd3JpdGUgdG8ge3tzZWFsZWQuY29udGFjdH19LiI+CiAgPGgxPlByaXZhdGUgcGFnZTwvaDE+
-        CiAgPHAgZGF0YS1wb3J0aWNvLXRleHQ+VGhpcyBwYWdlIGlzIHByaXZhdGUuIE9wZW4gaXQgd2l0aCB5b3VyIHBl
-        cnNvbmFsIGxpbmssIHRoZSBvbmUgaW4geW91ciB3ZWxjb21lIGVtYWlsLCBpbiBhIGJyb3dzZXIgd2l0aCBKYXZh
-        U2NyaXB0IG9uLiBMb3N0IHlvdXIgbGluaz8gV3JpdGUgdG8ge3tzZWFsZWQuY29udGFjdH19LjwvcD4KICA8cD48
-        YSBocmVmPSJ7e3NpdGUuaG9tZV9ocmVmfX0iPkdvIHRvIHRoZSBob21lIHBhZ2U8L2E+IMK3IDxhIGhyZWY9Int7
-        c2l0ZS5zaWduX2luX2hyZWZ9fSI+SG93IHRvIHNpZ24gaW48L2E+PC9wPgo8L2Rpdj4KPHNjcmlwdCB0eXBlPSJh
-        cHBsaWNhdGlvbi9qc29uIiBpZD0icG9ydGljby1zZWFsZWQiPnt7e3NlYWxlZC5qc29ufX19PC9zY3JpcHQ+Cnt7
-        L21haW59fQp7ey9sYXlvdXR9fQo=
+        bmssIHRoZSBvbmUgeW91ciBwYXJ0bmVyIG1hbmFnZXIgc2VudCB5b3UuIExvc3QgaXQ/IFdyaXRlIHRvIHt7c2Vh
+        bGVkLmNvbnRhY3R9fS4iCiAgZGF0YS1pbmNvbXBsZXRlPSJUaGlzIGxpbmsgaXMgaW5jb21wbGV0ZTogcGFydCBv
+        ZiBpdCB3YXMgbG9zdCB3aGVuIGl0IHdhcyBjb3BpZWQuIE9wZW4gaXQgYWdhaW4gZnJvbSB5b3VyIGVtYWlsLCBv
+        ciB3cml0ZSB0byB7e3NlYWxlZC5jb250YWN0fX0gZm9yIGEgbmV3IG9uZS4iCiAgZGF0YS1lbmRlZD0iQWNjZXNz
+        IHdpdGggdGhpcyBsaW5rIGhhcyBlbmRlZC4gSWYgeW91IHN0aWxsIHdvcmsgd2l0aCB7e3Byb2dyYW0uY29tcGFu
+        eX19LCB3cml0ZSB0byB7e3NlYWxlZC5jb250YWN0fX0gZm9yIGEgbmV3IGxpbmsuIgogIGRhdGEtb3RoZXI9Illv
+        dXIgbGluayBkb2VzIG5vdCBvcGVuIHRoaXMgcGFnZTogaXQgYmVsb25ncyB0byBhbm90aGVyIHBhcnRuZXIncyBw
+        YWdlcyBvciB0byBvdXIgdGVhbSdzLiBXcml0ZSB0byB7e3NlYWxlZC5jb250YWN0fX0gaWYgeW91IG5lZWQgaXQu
+        IgogIGRhdGEtZnJvbS1kaXNrPSJQcml2YXRlIHBhZ2VzIG9wZW4gZnJvbSBhIHdlYiBhZGRyZXNzIChodHRwIG9y
+        IGh0dHBzKSwgbm90IGZyb20gYSBmaWxlIG9uIGRpc2s6IHB1Ymxpc2ggdGhlIHNpdGUsIG9yIHNlcnZlIGl0cyBm
+        b2xkZXIsIGZvciBleGFtcGxlIHdpdGggJ3B5dGhvbjMgLW0gaHR0cC5zZXJ2ZXInLiIKICBkYXRhLWZhaWxlZD0i
+        VGhpcyBwYWdlIGNvdWxkIG5vdCBiZSBvcGVuZWQuIENoZWNrIHlvdXIgY29ubmVjdGlvbiBhbmQgcmVsb2FkOyBp
+        ZiBpdCBrZWVwcyBmYWlsaW5nLCB3cml0ZSB0byB7e3NlYWxlZC5jb250YWN0fX0uIj4KICA8aDE+UHJpdmF0ZSBw
+        YWdlPC9oMT4KICA8cCBkYXRhLXBvcnRpY28tdGV4dD5UaGlzIHBhZ2UgaXMgcHJpdmF0ZS4gT3BlbiBpdCB3aXRo
+        IHlvdXIgcGVyc29uYWwgbGluaywgdGhlIG9uZSB5b3VyIHBhcnRuZXIgbWFuYWdlciBzZW50IHlvdSwgaW4gYSBi
+        cm93c2VyIHdpdGggSmF2YVNjcmlwdCBvbi4gTG9zdCB5b3VyIGxpbms/IFdyaXRlIHRvIHt7c2VhbGVkLmNvbnRh
+        Y3R9fS48L3A+CiAgPHA+PGEgaHJlZj0ie3tzaXRlLmhvbWVfaHJlZn19Ij5HbyB0byB0aGUgaG9tZSBwYWdlPC9h
+        PiDCtyA8YSBocmVmPSJ7e3NpdGUuc2lnbl9pbl9ocmVmfX0iPkhvdyB0byBzaWduIGluPC9hPjwvcD4KPC9kaXY+
+        CjxzY3JpcHQgdHlwZT0iYXBwbGljYXRpb24vanNvbiIgaWQ9InBvcnRpY28tc2VhbGVkIj57e3tzZWFsZWQuanNv
+        bn19fTwvc2NyaXB0Pgp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
         """,
         "sign-in.mustache": """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoZWFkZXIgY2xhc3M9InBhZ2UtaGVhZCI+CiAgPHAgY2xhc3M9ImtpY2tl
@@ -402,16 +402,16 @@ extension BuiltInTheme {
         IGNsYXNzPSJsZWFkIj5UaGVyZSBpcyBubyBwYXNzd29yZC4gRWFjaCBwZXJzb24gaGFzIHRoZWlyIG93biBsaW5r
         IHRvIHRoZSBwb3J0YWwsIGFuZCB0aGUgbGluayBpcyB0aGUga2V5LjwvcD4KPC9oZWFkZXI+CjxzZWN0aW9uIGNs
         YXNzPSJzZWN0aW9uIHByb3NlIj4KICA8aDI+T3BlbiB5b3VyIHBlcnNvbmFsIGxpbms8L2gyPgogIDxwPllvdXIg
-        bGluayBjYW1lIGluIHlvdXIgd2VsY29tZSBlbWFpbCBhbmQgaXMgaW4gZXZlcnkgbW9udGhseSBicmllZi4gT3Bl
-        biBpdCBvbmNlIGluIHRoaXMgYnJvd3NlciBhbmQgdGhlIHByaXZhdGUgcGFnZXMgb3BlbiBmcm9tIHRoZW4gb24s
-        IGluY2x1ZGluZyBsaW5rcyBzaGFyZWQgYnkgY29sbGVhZ3Vlcy48L3A+CiAgPGgyPk5vIGxpbmssIG9yIGEgbGlu
-        ayB0aGF0IG5vIGxvbmdlciB3b3Jrcz88L2gyPgogIDxwPkxpbmtzIGVuZCB3aGVuIHNvbWVvbmUgbGVhdmVzIGEg
-        cGFydG5lciBvciB3aGVuIHdlIHJlbmV3IHRoZW0ue3sjaGFzX2NvbnRhY3RfZW1haWx9fSBXcml0ZSB0byA8YSBo
-        cmVmPSJtYWlsdG86e3tjb250YWN0X2VtYWlsfX0iPnt7Y29udGFjdF9lbWFpbH19PC9hPiBmcm9tIHlvdXIgd29y
-        ayBhZGRyZXNzIGFuZCB3ZSB3aWxsIHNlbmQgeW91IGEgbmV3IG9uZS57ey9oYXNfY29udGFjdF9lbWFpbH19PC9w
-        PgogIDxoMj5LZWVwIGl0IHRvIHlvdXJzZWxmPC9oMj4KICA8cD5BbnlvbmUgd2l0aCB5b3VyIGxpbmsgY2FuIHJl
-        YWQgd2hhdCB5b3UgY2FuIHJlYWQuIERvIG5vdCBmb3J3YXJkIGl0OyBhc2sgdXMgZm9yIGEgbGluayBmb3IgYSBj
-        b2xsZWFndWUgaW5zdGVhZC48L3A+Cjwvc2VjdGlvbj4Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
+        cGFydG5lciBtYW5hZ2VyIHNlbnQgaXQgdG8geW91IHdoZW4geW91IGpvaW5lZC4gT3BlbiBpdCBvbmNlIGluIHRo
+        aXMgYnJvd3NlciBhbmQgdGhlIHByaXZhdGUgcGFnZXMgb3BlbiBmcm9tIHRoZW4gb24sIGluY2x1ZGluZyBsaW5r
+        cyBzaGFyZWQgYnkgY29sbGVhZ3Vlcy48L3A+CiAgPGgyPk5vIGxpbmssIG9yIGEgbGluayB0aGF0IG5vIGxvbmdl
+        ciB3b3Jrcz88L2gyPgogIDxwPkxpbmtzIGVuZCB3aGVuIHNvbWVvbmUgbGVhdmVzIGEgcGFydG5lciBvciB3aGVu
+        IHdlIHJlbmV3IHRoZW0ue3sjaGFzX2NvbnRhY3RfZW1haWx9fSBXcml0ZSB0byA8YSBocmVmPSJtYWlsdG86e3tj
+        b250YWN0X2VtYWlsfX0iPnt7Y29udGFjdF9lbWFpbH19PC9hPiBmcm9tIHlvdXIgd29yayBhZGRyZXNzIGFuZCB3
+        ZSB3aWxsIHNlbmQgeW91IGEgbmV3IG9uZS57ey9oYXNfY29udGFjdF9lbWFpbH19PC9wPgogIDxoMj5LZWVwIGl0
+        IHRvIHlvdXJzZWxmPC9oMj4KICA8cD5BbnlvbmUgd2l0aCB5b3VyIGxpbmsgY2FuIHJlYWQgd2hhdCB5b3UgY2Fu
+        IHJlYWQuIERvIG5vdCBmb3J3YXJkIGl0OyBhc2sgdXMgZm9yIGEgbGluayBmb3IgYSBjb2xsZWFndWUgaW5zdGVh
+        ZC48L3A+Cjwvc2VjdGlvbj4Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
         """,
         "static/favicon.svg": """
         PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAzMiAzMiI+CiAgPHJl
