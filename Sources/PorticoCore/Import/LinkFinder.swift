@@ -92,7 +92,7 @@ struct LinkFinder {
     }
 
     /// Spaces and tabs at the start of a line (counting from 1).
-    private func indentation(ofLine line: Int) -> Int {
+    func indentation(ofLine line: Int) -> Int {
         guard line >= 1, line <= lineStarts.count else { return 0 }
         var index = lineStarts[line - 1]
         while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
@@ -101,16 +101,16 @@ struct LinkFinder {
         return index - lineStarts[line - 1]
     }
 
-    private func offset(line: Int, column: Int) -> Int {
+    func offset(line: Int, column: Int) -> Int {
         guard line >= 1, line <= lineStarts.count, column >= 1 else { return -1 }
         return lineStarts[line - 1] + column - 1
     }
 
-    private func text(_ range: Range<Int>) -> String {
+    func text(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    private func occurrence(_ form: LinkOccurrence.Form, range: Range<Int>, written: String, target: String? = nil)
+    func occurrence(_ form: LinkOccurrence.Form, range: Range<Int>, written: String, target: String? = nil)
         -> LinkOccurrence
     {
         LinkOccurrence(
@@ -177,7 +177,7 @@ struct LinkFinder {
 
     /// `[label]: destination` lines, which cmark consumes without leaving a node; a line cmark
     /// kept inside some block is text that only looks like a definition.
-    private func definitions(wanted: (String) -> Bool) -> [LinkOccurrence] {
+    func definitions(wanted: (String) -> Bool) -> [LinkOccurrence] {
         var found: [LinkOccurrence] = []
         for (index, start) in lineStarts.enumerated() where !scan.blockLines.contains(index + 1) {
             let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
@@ -204,198 +204,4 @@ struct LinkFinder {
         return found
     }
 
-    // MARK: Wikilinks and shortcodes
-
-    /// `[[...]]` on one line, with `!` before it for an embed.
-    private func wikilinks() -> [LinkOccurrence] {
-        var found: [LinkOccurrence] = []
-        var index = 0
-        while index + 4 < bytes.count {
-            guard bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "["), !code[index] else {
-                index += 1
-                continue
-            }
-            var close = index + 2
-            while close + 1 < bytes.count, bytes[close] != UInt8(ascii: "]"), bytes[close] != UInt8(ascii: "["),
-                bytes[close] != UInt8(ascii: "\n")
-            {
-                close += 1
-            }
-            guard close + 1 < bytes.count, close > index + 2, bytes[close] == UInt8(ascii: "]"),
-                bytes[close + 1] == UInt8(ascii: "]"), !code[close]
-            else {
-                index += 2
-                continue
-            }
-            let embed = index > 0 && bytes[index - 1] == UInt8(ascii: "!") && !code[index - 1]
-            let start = embed ? index - 1 : index
-            let inner = text(index + 2..<close)
-            // `\|` separates the text inside a table, where a bare `|` would end the cell.
-            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-            var target = String(parts[0])
-            if target.hasSuffix("\\") { target.removeLast() }
-            let label = parts.count > 1 ? String(parts[1]) : nil
-            let range = start..<close + 2
-            found.append(
-                occurrence(
-                    .wikilink(embed: embed, text: label), range: range, written: text(range),
-                    target: target.trimmingCharacters(in: .whitespaces)))
-            index = close + 2
-        }
-        return found
-    }
-
-    /// `{{< ref "x.md" >}}`, `{{< relref "x" >}}`, `{{% ref x %}}`, `{{< ref path="x" >}}`.
-    private func shortcodes() -> [LinkOccurrence] {
-        var found: [LinkOccurrence] = []
-        var index = 0
-        while index + 3 < bytes.count {
-            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{"),
-                bytes[index + 2] == UInt8(ascii: "<") || bytes[index + 2] == UInt8(ascii: "%"), !code[index]
-            else {
-                index += 1
-                continue
-            }
-            // `{{<` closes with `>}}`, `{{%` with `%}}`.
-            let delimiter = bytes[index + 2] == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: "%")
-            var close = index + 3
-            while close + 2 < bytes.count, bytes[close] != UInt8(ascii: "\n"),
-                !(bytes[close] == delimiter && bytes[close + 1] == UInt8(ascii: "}")
-                    && bytes[close + 2] == UInt8(ascii: "}"))
-            {
-                close += 1
-            }
-            guard close + 2 < bytes.count, bytes[close] == delimiter else {
-                index += 3
-                continue
-            }
-            let range = index..<close + 3
-            if let target = LinkFinder.shortcodeTarget(text(index + 3..<close)) {
-                found.append(occurrence(.shortcode, range: range, written: text(range), target: target))
-            }
-            index = close + 3
-        }
-        return found
-    }
-
-    /// The path of a `ref` or `relref` shortcode's inside, such as ` relref "x.md" `.
-    static func shortcodeTarget(_ inside: String) -> String? {
-        let words = inside.trimmingCharacters(in: .whitespaces)
-        let name = words.prefix { !$0.isWhitespace }
-        guard name == "ref" || name == "relref" else { return nil }
-        var argument = words.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
-        if argument.hasPrefix("path=") { argument.removeFirst(5) }
-        if let quote = argument.first, quote == "\"" || quote == "'" {
-            let rest = argument.dropFirst()
-            guard let end = rest.firstIndex(of: quote) else { return nil }
-            let target = String(rest[..<end])
-            return target.isEmpty ? nil : target
-        }
-        let target = String(argument.prefix { !$0.isWhitespace })
-        return target.isEmpty ? nil : target
-    }
-
-    // MARK: Code
-
-    /// Marks code block lines, then code spans: a run of backticks up to the next run of the
-    /// same length within the paragraph, as CommonMark reads them.
-    static func codeMask(_ bytes: [UInt8], lineStarts: [Int], codeLines: Set<Int>) -> [Bool] {
-        var mask = [Bool](repeating: false, count: bytes.count)
-        for line in codeLines where line >= 1 && line <= lineStarts.count {
-            let start = lineStarts[line - 1]
-            let end = line < lineStarts.count ? lineStarts[line] : bytes.count
-            for offset in start..<end { mask[offset] = true }
-        }
-        let tick = UInt8(ascii: "`")
-        func isBlankLineAfter(_ newline: Int) -> Bool {
-            var cursor = newline + 1
-            while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t") {
-                cursor += 1
-            }
-            return cursor >= bytes.count || bytes[cursor] == UInt8(ascii: "\n")
-        }
-        func run(at start: Int) -> Int {
-            var end = start
-            while end < bytes.count, bytes[end] == tick { end += 1 }
-            return end - start
-        }
-        var index = 0
-        while index < bytes.count {
-            if mask[index] {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "\\") {
-                index += 2
-                continue
-            }
-            guard bytes[index] == tick else {
-                index += 1
-                continue
-            }
-            let length = run(at: index)
-            var cursor = index + length
-            var close: Int?
-            while cursor < bytes.count, !mask[cursor] {
-                if bytes[cursor] == UInt8(ascii: "\n"), isBlankLineAfter(cursor) { break }
-                if bytes[cursor] == tick {
-                    let other = run(at: cursor)
-                    if other == length {
-                        close = cursor
-                        break
-                    }
-                    cursor += other
-                    continue
-                }
-                cursor += 1
-            }
-            guard let close else {
-                index += length
-                continue
-            }
-            for offset in index..<close + length { mask[offset] = true }
-            index = close + length
-        }
-        return mask
-    }
-
-    // MARK: Text
-
-    /// A destination as cmark reads it: backslash escapes and the common entities undone.
-    static func unescaped(_ text: String) -> String {
-        guard text.contains("\\") || text.contains("&") else { return text }
-        var result = ""
-        var characters = Substring(text)
-        while let character = characters.first {
-            characters.removeFirst()
-            if character == "\\", let next = characters.first, next.isASCII, next.isPunctuation || next.isSymbol {
-                result.append(next)
-                characters.removeFirst()
-            } else if character == "&", let semicolon = characters.prefix(10).firstIndex(of: ";"),
-                let decoded = entity(String(characters[..<semicolon]))
-            {
-                result.append(decoded)
-                characters = characters[characters.index(after: semicolon)...]
-            } else {
-                result.append(character)
-            }
-        }
-        return result
-    }
-
-    private static func entity(_ name: String) -> Character? {
-        switch name {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos": return "'"
-        default:
-            let digits = name.dropFirst()
-            let value: UInt32? =
-                name.hasPrefix("#x") || name.hasPrefix("#X")
-                ? UInt32(digits.dropFirst(), radix: 16) : name.hasPrefix("#") ? UInt32(digits) : nil
-            return value.flatMap(Unicode.Scalar.init).map(Character.init)
-        }
-    }
 }
