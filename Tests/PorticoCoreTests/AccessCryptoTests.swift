@@ -182,8 +182,13 @@ import Testing
             #expect("keys/" + AccessCrypto.keyFileName(personKey: key) + ".json" == person.keyFileName)
             #expect(hex(AccessCrypto.wrapKey(personKey: key)) == person.wrapKeyHex)
             let json = try AccessPlan.keyFile(
-                secret: secret, email: person.email, epoch: person.epoch,
-                contentKeys: memberOf.compactMap { group in keys[group].map { (group, $0) } })
+                secret: secret, email: person.email, personKey: key,
+                memberships: memberOf.compactMap { group in
+                    keys[group].map {
+                        AccessPlan.Membership(
+                            group: group, tag: AccessCrypto.groupTag(secret: secret, group: group), contentKey: $0)
+                    }
+                })
             #expect(json == person.keyFileJson, "\(person.email)")
         }
     }

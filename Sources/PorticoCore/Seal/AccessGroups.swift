@@ -14,6 +14,8 @@ public struct AccessGroups: Sendable {
     public let people: [Person]
     /// Group name → members' emails → epochs.
     let members: [String: [String: Int]]
+    /// Email → the groups the person belongs to, sorted: worked out once, not per person.
+    private let membership: [String: [String]]
 
     init(content: Content, epochs: AccessEpochs) {
         var people: [String: Person] = [:]
@@ -42,10 +44,15 @@ public struct AccessGroups: Sendable {
         members["partners"] = people.mapValues(\.epoch)
         self.people = people.values.sorted { $0.email < $1.email }
         self.members = members
+        var membership: [String: [String]] = [:]
+        for (group, readers) in members {
+            for email in readers.keys { membership[email, default: []].append(group) }
+        }
+        self.membership = membership.mapValues { $0.sorted() }
     }
 
     /// The groups a person belongs to, by name, sorted.
     func groups(of email: String) -> [String] {
-        members.filter { $0.value[email] != nil }.map(\.key).sorted()
+        membership[email] ?? []
     }
 }

@@ -34,27 +34,34 @@ public struct AccessPlan: Sendable {
     /// only their own link gives.
     func keyFiles() throws -> [PlannedOutput] {
         try groups.people.map { person in
-            let memberships = groups.groups(of: person.email).compactMap { group in
-                contentKeys[group].map { (group, $0) }
+            let memberships = groups.groups(of: person.email).compactMap { group -> Membership? in
+                guard let key = contentKeys[group], let tag = tags[group] else { return nil }
+                return Membership(group: group, tag: tag, contentKey: key)
             }
+            let personKey = personKey(person)
             let json = try Self.keyFile(
-                secret: secret.bytes, email: person.email, epoch: person.epoch, contentKeys: memberships)
-            let name = AccessCrypto.keyFileName(personKey: personKey(person))
+                secret: secret.bytes, email: person.email, personKey: personKey, memberships: memberships)
+            let name = AccessCrypto.keyFileName(personKey: personKey)
             return PlannedOutput(path: Routes.keysFolder + name + ".json", content: .text(json))
         }
     }
 
+    /// A group a person reads, with what the plan already derived for it.
+    struct Membership {
+        var group: String
+        var tag: String
+        var contentKey: Data
+    }
+
     /// The exact text of a person's key file: each group's content key wrapped with their key.
-    static func keyFile(secret: Data, email: String, epoch: Int, contentKeys: [(group: String, key: Data)]) throws
-        -> String
-    {
-        let wrap = AccessCrypto.wrapKey(personKey: AccessCrypto.personKey(secret: secret, email: email, epoch: epoch))
+    static func keyFile(secret: Data, email: String, personKey: Data, memberships: [Membership]) throws -> String {
+        let wrap = AccessCrypto.wrapKey(personKey: personKey)
         var entries: [String] = []
-        for (group, content) in contentKeys {
-            let nonce = AccessCrypto.wrapNonce(secret: secret, email: email, group: group, contentKey: content)
-            let sealed = try AccessCrypto.seal(key: wrap, nonce: nonce, plaintext: content)
-            let tag = AccessCrypto.groupTag(secret: secret, group: group)
-            entries.append("\"\(tag)\":\"\(AccessCrypto.base64url(sealed))\"")
+        for membership in memberships {
+            let nonce = AccessCrypto.wrapNonce(
+                secret: secret, email: email, group: membership.group, contentKey: membership.contentKey)
+            let sealed = try AccessCrypto.seal(key: wrap, nonce: nonce, plaintext: membership.contentKey)
+            entries.append("\"\(membership.tag)\":\"\(AccessCrypto.base64url(sealed))\"")
         }
         return "{\"v\":1,\"keys\":{" + entries.sorted().joined(separator: ",") + "}}"
     }
