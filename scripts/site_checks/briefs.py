@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
 import json
 import shutil
 import sys
@@ -29,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import portal_crypto as pc  # noqa: E402
 from briefs_build import DATE, build, links, new_project, run_portico, tree_hashes, changed_files  # noqa: E402
-from briefs_content import Content, load  # noqa: E402
+from briefs_content import VISIBILITIES, Content, front_matter, load  # noqa: E402
 from briefs_feeds import check_calendar, check_feed, entry_months  # noqa: E402
 from briefs_mail import check_mail_tree  # noqa: E402
 from briefs_regen import campaign_renamed, clear_view, contact_added  # noqa: E402
@@ -80,6 +81,41 @@ def check_pages(r: Report, content: Content, site: Path, secret: bytes) -> None:
     r.check("site: drafts get no page", not drafts, f"present: {drafts}")
 
 
+def check_campaign_leaks(r: Report, content: Content, site: Path, secret: bytes, team_key: bytes) -> None:
+    """No page shows a campaign its readers may not see: a public brief page and the feed show
+    public campaigns only, a partners page no team campaign, a partner's page only its own."""
+    def shown(rel: str) -> str:
+        if not (site / rel).is_file():
+            return ""
+        tag, clear = clear_view(site, rel, team_key)
+        text = clear.decode("utf-8", "replace")
+        if tag is not None and rel.endswith(".html"):
+            page = json.loads(text)
+            text = page.get("title", "") + "\n" + page.get("main", "")
+        return html.unescape(text)
+
+    pages = {"briefs/feed.xml": (None, ("public",), None)}
+    for b in content.briefs:
+        if b.draft:
+            continue
+        seen = {"public": ("public",), "partners": ("public", "partners")}.get(b.visibility, VISIBILITIES)
+        pages[f"briefs/{b.month}/index.html"] = (b, seen, None)
+        if b.visibility != "team":
+            for p in content.active_partners():
+                seg = pc.partner_path_segment(secret, p.id)
+                pages[f"partners/{seg}/briefs/{b.month}/index.html"] = (b, ("public", "partners"), p)
+    problems = []
+    for rel, (brief, seen, partner) in pages.items():
+        text = shown(rel)
+        for c in content.campaigns:
+            hidden = c.visibility not in seen or (partner is not None and not content.campaign_for(c, partner))
+            written = brief is not None and c.name in brief.body
+            if hidden and not written and c.name in text:
+                problems.append(f"{rel}{f' ({partner.id})' if partner else ''} shows {c.id} ({c.visibility})")
+    r.check("site: brief pages and the feed show no campaign their readers may not see", not problems,
+            "; ".join(problems[:6]))
+
+
 def check_calendars(r: Report, content: Content, site: Path, secret: bytes, team_key: bytes) -> None:
     ics = site / "calendar.ics"
     if r.check("calendar.ics exists", ics.is_file()):
@@ -88,7 +124,7 @@ def check_calendars(r: Report, content: Content, site: Path, secret: bytes, team
     for p in content.active_partners():
         seg = pc.partner_path_segment(secret, p.id)
         rel = f"partners/{seg}/calendar.ics"
-        want = [c for c in content.campaigns if c.visibility == "partners" and c.matches(p)]
+        want = [c for c in content.campaigns if c.visibility == "partners" and content.campaign_for(c, p)]
         if not (site / rel).is_file():
             r.check(f"partners/<{p.id}>/calendar.ics: present when the partner has campaigns of its own",
                     not want, f"missing, want {[c.id for c in want]}")
@@ -108,11 +144,13 @@ def check_new_brief(r: Report, portico: Path, content_dir: Path, project: Path) 
                  if f"{y}-{m:02d}" > "2026-11" and f"{y}-{m:02d}" not in existing)
     proc = run_portico(portico, project, "new", "brief", month)
     path = project / f"content/briefs/{month}.md"
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    needed = ["draft: true", f"month: {month}", "## What's new", "## Upcoming campaigns", "## Success story"]
+    meta, body = front_matter(path) if path.is_file() else ({}, "")
+    sections = ["## What's new", "## Upcoming campaigns", "## Success story"]
+    problems = [f"{k}: {meta.get(k)!r}, want {v!r}" for k, v in (("month", month), ("draft", True))
+                if (str(meta.get(k)) if k == "month" else meta.get(k)) != v]
+    problems += [f"no {s!r}" for s in sections if s not in body.splitlines()]
     r.check(f"new brief {month}: writes content/briefs/{month}.md, a draft with the three sections",
-            proc.returncode == 0 and all(n in text for n in needed),
-            f"exit {proc.returncode} {proc.stderr[-300:]}; missing {[n for n in needed if n not in text]}")
+            proc.returncode == 0 and not problems, f"exit {proc.returncode} {proc.stderr[-300:]}; {problems}")
     proc = run_portico(portico, project, "new", "brief", month)
     r.check(f"new brief {month} again: refuses (exit 1, 'error: content/briefs/{month}.md already exists')",
             proc.returncode == 1 and f"error: content/briefs/{month}.md already exists" in proc.stderr,
@@ -146,6 +184,7 @@ def run(r: Report, args: argparse.Namespace, tmp: Path, work: Path) -> None:
     if r.check("briefs/feed.xml exists", feed.is_file()):
         report(r, "briefs/feed.xml", check_feed(feed.read_bytes(), content.base_url, content.public_briefs(), site))
     check_calendars(r, content, site, secret, team_key)
+    check_campaign_leaks(r, content, site, secret, team_key)
     report(r, "mail", check_mail_tree(project, content, keys))
 
     first, first_ids = tree_hashes(project), entry_months(feed.read_bytes(), content.host) if feed.is_file() else []

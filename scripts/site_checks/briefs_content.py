@@ -13,6 +13,10 @@ from pathlib import Path
 import yaml  # in the venv of scripts/check-site
 
 VISIBILITIES = ("public", "partners", "team")
+# The contract matches a campaign to a partner by kind and tier alone. The Swift build also
+# leaves a partner whose status is `sunsetting` out of every campaign (BriefSelection.swift);
+# set this to False if the contract adopts that rule.
+SUNSETTING_GETS_CAMPAIGNS = True
 
 
 @dataclass
@@ -78,6 +82,10 @@ class Content:
     @property
     def host(self) -> str:
         return urllib.parse.urlsplit(self.base_url).hostname or ""
+
+    def campaign_for(self, campaign: Campaign, partner: Partner) -> bool:
+        """Whether a partner's own pages, calendar and mail show the campaign (if its visibility allows)."""
+        return campaign.matches(partner) and (SUNSETTING_GETS_CAMPAIGNS or partner.status != "sunsetting")
 
     def manager_of(self, partner: Partner) -> Person:
         """The partner's manager, or the program's first team member when it has none."""

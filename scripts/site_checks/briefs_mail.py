@@ -26,7 +26,8 @@ SUBJECT_DATE = "Subject has the brief's title and the program's name; Date is th
 MSGID = "Message-ID is <brief-YYYY-MM.<partner>.<12 hex of sha256(email)>@<host>>"
 HTML = ("the HTML part is under 100 KB: no <script>, no <link>, images only from base_url, "
         "a color-scheme meta and a prefers-color-scheme: dark style")
-LINKS = "every portal link ends with the contact's own #k= key, and no other person's key appears"
+LINKS = ("every link is absolute, every portal link ends with the contact's own #k= key, "
+         "and no other person's key appears")
 PER_MESSAGE = [FORMAT, STRUCTURE, HEADERS, TO, FROM, SUBJECT_DATE, MSGID, HTML, LINKS]
 URL_IN_TEXT = re.compile(r"https?://[^\s<>()\"']+")
 
@@ -159,6 +160,11 @@ def _links(data: bytes, plain: str, body: str, base_url: str, own: str | None, o
     tags = _Tags()
     tags.feed(body)
     tags.close()
+    relative = [a[k] for _, a in tags.tags for k in ("href", "src")
+                if k in a and not re.match(r"(https?|mailto):|#", a[k])]
+    relative += [u for u in re.findall(r"<(\.{0,2}/[^<>\s]*)>", plain)]
+    if relative:
+        p.append(f"{len(relative)} relative links (they lead nowhere in a mail reader), such as {relative[:3]}")
     hrefs = [a["href"] for t, a in tags.tags if "href" in a and a["href"].startswith(base_url)]
     texts = [u.rstrip(".,;:!?") for u in URL_IN_TEXT.findall(plain) if u.startswith(base_url)]
     if not hrefs:
@@ -224,10 +230,11 @@ def check_message(data: bytes, rel: str, content: Content, keys: dict[str, str] 
 
 
 def mail_files(root: Path) -> dict[str, bytes]:
-    """Every file below root/mail, by its path relative to root."""
+    """Every file below root/mail, by its path relative to root, but for the build's marker
+    (.portico-site, as in site/) and other hidden files."""
     mail = root / "mail"
-    return {f.relative_to(root).as_posix(): f.read_bytes() for f in sorted(mail.rglob("*")) if f.is_file()} \
-        if mail.is_dir() else {}
+    return {f.relative_to(root).as_posix(): f.read_bytes() for f in sorted(mail.rglob("*"))
+            if f.is_file() and not f.name.startswith(".")} if mail.is_dir() else {}
 
 
 def check_mail_tree(root: Path, content: Content, keys: dict[str, str] | None) -> Checks:
@@ -266,7 +273,7 @@ def campaign_leaks(files: dict[str, bytes], content: Content) -> list[str]:
             continue
         text = readable_text(data)
         for c in content.campaigns:
-            hidden = c.visibility == "team" or not c.matches(partner)
+            hidden = c.visibility == "team" or not content.campaign_for(c, partner)
             if hidden and c.name in text and c.name not in brief.body:
                 problems.append(f"{rel}: names {c.id!r} ({'team' if c.visibility == 'team' else 'not for ' + partner.id})")
     return problems[:5]

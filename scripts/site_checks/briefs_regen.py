@@ -158,12 +158,12 @@ def pick_campaign(content: Content) -> tuple[Campaign, list[Partner]] | None:
     """A campaign for some partners but not all (else any campaign), and the partners it is not for."""
     active = content.active_partners()
     scored = sorted(content.campaigns, key=lambda c: (c.visibility == "team",
-                                                      not any(not c.matches(p) for p in active),
-                                                      not any(c.matches(p) for p in active)))
+                                                      not any(not content.campaign_for(c, p) for p in active),
+                                                      not any(content.campaign_for(c, p) for p in active)))
     if not scored:
         return None
     c = scored[0]
-    return c, [p for p in active if not c.matches(p)]
+    return c, [p for p in active if not content.campaign_for(c, p)]
 
 
 def campaign_renamed(r: Report, portico: Path, content: Content, original: Path, project: Path) -> None:

@@ -236,6 +236,7 @@ def messages(r: Report, content: Content, keys: dict[str, str], project: Path) -
     caught(r, "another contact's key in a link",
            one(extra_html=f'<a href="{content.base_url}#k={keys["kim@acme.example"]}">x</a>'), LINKS)
     caught(r, "a portal link without the key", one(extra_html=f'<a href="{content.base_url}assets/">x</a>'), LINKS)
+    caught(r, "a relative link", one(extra_html='<a href="/refer/">refer</a>'), LINKS)
 
     for path in content.expected_mail():
         _, pid, addr = path[:-4].split("/", 3)[1:]
