@@ -78,7 +78,10 @@ def check_pages(r: Report, content: Content, site: Path, secret: bytes) -> None:
     r.check("site: each brief page is sealed for its visibility, each personalised one for its partner",
             not wrong, "; ".join(wrong[:6]))
     drafts = [f"briefs/{b.month}/" for b in content.briefs if b.draft and (site / "briefs" / b.month).exists()]
-    r.check("site: drafts get no page", not drafts, f"present: {drafts}")
+    drafts += [f"partners/<{p.id}>/briefs/{b.month}/" for b in content.briefs for p in content.partners.values()
+               if (b.draft or b.visibility == "team")
+               and (site / "partners" / pc.partner_path_segment(secret, p.id) / "briefs" / b.month).exists()]
+    r.check("site: drafts get no page, team briefs no partner's copy", not drafts, f"present: {drafts[:6]}")
 
 
 def check_campaign_leaks(r: Report, content: Content, site: Path, secret: bytes, team_key: bytes) -> None:
@@ -157,6 +160,18 @@ def check_new_brief(r: Report, portico: Path, content_dir: Path, project: Path) 
             f"exit {proc.returncode}: {proc.stderr[-300:]}")
 
 
+def mail_options(r: Report, portico: Path, content: Content, project: Path, other: Path) -> None:
+    """--mail DIR writes the same messages elsewhere; --no-mail writes none."""
+    if build(r, portico, project, "build --mail", "--output", "site-alt", "--mail", "mail-alt"):
+        mail = {k.removeprefix("mail/"): v for k, v in tree_hashes(project, ("mail",)).items()}
+        alt = {k.removeprefix("mail-alt/"): v for k, v in tree_hashes(project, ("mail-alt",)).items()}
+        r.check("build --mail mail-alt: the same messages as in mail/", alt == mail and bool(alt),
+                f"differ: {changed_files(mail, alt)[:6]}")
+    new_project(content.folder, other, secret_from=project)
+    if build(r, portico, other, "build --no-mail", "--no-mail"):
+        r.check("build --no-mail: writes no mail folder", not (other / "mail").exists())
+
+
 def run(r: Report, args: argparse.Namespace, tmp: Path, work: Path) -> None:
     if args.selfmade:
         from briefs_samples import selfmade
@@ -195,6 +210,7 @@ def run(r: Report, args: argparse.Namespace, tmp: Path, work: Path) -> None:
         diff = changed_files(first, tree_hashes(project))
         r.check("build again: site/ and mail/ are byte-identical", not diff, f"{len(diff)} differ: {diff[:6]}")
 
+    mail_options(r, portico, content, project, tmp / "no-mail")
     months = sorted(p.name for p in (project / "mail").iterdir() if p.is_dir())
     month = "2026-11" if "2026-11" in months else (months[-1] if months else "2026-11")
     send_scenarios(r, portico, project, content, month, work)

@@ -121,6 +121,8 @@ def send_scenarios(r: Report, portico: Path, project: Path, content: Content, mo
 
         refused_send(r, portico, project, content, month, sink, files)
         partner_send(r, portico, project, content, month, sink)
+        if (project / "mail-alt" / month).is_dir():
+            other_folders(r, portico, project, content, month, sink, files)
 
 
 def refused_send(r: Report, portico: Path, project: Path, content: Content, month: str, sink: Sink,
@@ -173,3 +175,15 @@ def partner_send(r: Report, portico: Path, project: Path, content: Content, mont
         proc = run_portico(portico, project, "send", *args, "--sendmail", sink.command)
         r.check(f"send {' '.join(args)}: {what} is an error ('error: ...'), nothing sent",
                 proc.returncode != 0 and "error:" in proc.stderr and not sink.handler.snapshot(), outcome(proc))
+
+
+def other_folders(r: Report, portico: Path, project: Path, content: Content, month: str, sink: Sink,
+                  files: dict[str, bytes]) -> None:
+    """--mail DIR and --record FILE: the messages of another mail folder, another record."""
+    record = project / "other-sent.log"
+    sink.handler.reset()
+    proc = send(portico, project, month, sink, "--mail", "mail-alt", "--record", record.name)
+    lines, _ = read_record(record)
+    r.check(f"send {month} --mail mail-alt --record {record.name}: sends every message once, records them there",
+            proc.returncode == 0 and len(sink.handler.snapshot()) == len(files) and len(lines) == len(files),
+            f"{len(sink.handler.snapshot())} sent, {len(lines)} recorded; " + outcome(proc))
