@@ -17,9 +17,18 @@ struct Build: ParsableCommand {
     @Option(help: "The folder to write the site to.")
     var output = "site"
 
+    @Option(help: "The folder to write the briefs' emails to (outside the site: they carry personal links).")
+    var mail = "mail"
+
+    @Flag(help: "Do not write the briefs' emails.")
+    var noMail = false
+
     func run() throws {
         let start = Date()
-        let report = try Pipeline.run(options.buildOptions(output: output, writesOutput: true))
+        var buildOptions = options.buildOptions(output: output, writesOutput: true)
+        buildOptions.mailURL = noMail ? nil : URL(fileURLWithPath: mail)
+        buildOptions.mailDisplayPath = mail
+        let report = try Pipeline.run(buildOptions)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
         let summary =
             report.succeeded

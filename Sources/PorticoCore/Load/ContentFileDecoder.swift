@@ -22,8 +22,37 @@ enum ContentFileDecoder {
     static func asset(
         _ source: SourceText, id: String, sourcePath: String, files: [AssetFile] = [], issues: IssueList
     ) -> (asset: Asset?, body: MarkdownSource?) {
+        let (asset, body) = markdownFile(source, what: "asset", known: AssetLoader.fields, issues: issues) {
+            AssetLoader.read($0, id: id, sourcePath: sourcePath, body: $1, files: files)
+        }
+        return (asset, body)
+    }
+
+    static func brief(_ source: SourceText, stem: String, sourcePath: String, issues: IssueList) -> Brief? {
+        markdownFile(source, what: "brief", known: BriefLoader.fields, issues: issues) {
+            BriefLoader.read($0, stem: stem, sourcePath: sourcePath, body: $1)
+        }.value
+    }
+
+    static func story(_ source: SourceText, id: String, sourcePath: String, issues: IssueList) -> Story? {
+        markdownFile(source, what: "story", known: StoryLoader.fields, issues: issues) {
+            StoryLoader.read($0, id: id, sourcePath: sourcePath, body: $1)
+        }.value
+    }
+
+    static func campaigns(_ source: SourceText, issues: IssueList) -> [Campaign]? {
+        decodeYAML(
+            source.text, path: source.displayPath, firstLine: 1, what: "campaigns.yml",
+            known: CampaignLoader.fields, issues: issues, CampaignLoader.read)
+    }
+
+    /// A Markdown file with front matter: its fields go to `read` with the body.
+    private static func markdownFile<Value>(
+        _ source: SourceText, what: String, known: [String], issues: IssueList,
+        _ read: (FieldReader, MarkdownSource) -> Value?
+    ) -> (value: Value?, body: MarkdownSource?) {
         let parts: FrontMatter
-        switch FrontMatter.split(source) {
+        switch FrontMatter.split(source, what: what) {
         case .failure(let diagnostic):
             issues.add(diagnostic)
             return (nil, nil)
@@ -32,11 +61,11 @@ enum ContentFileDecoder {
         }
         let body = MarkdownSource(
             text: parts.body, start: SourceLocation(file: source.displayPath, line: parts.bodyFirstLine))
-        let asset = decodeYAML(
+        let value = decodeYAML(
             parts.yaml, path: source.displayPath, firstLine: parts.yamlFirstLine, what: "the front matter",
-            known: AssetLoader.fields, issues: issues
-        ) { AssetLoader.read($0, id: id, sourcePath: sourcePath, body: body, files: files) }
-        return (asset, body)
+            known: known, issues: issues
+        ) { read($0, body) }
+        return (value, body)
     }
 
     /// Parses YAML that starts at `firstLine` of its file and hands its top mapping to `read`.

@@ -10,10 +10,15 @@ public struct LoadedContent: Sendable {
     public var assetFileIDs: Set<String>
     /// `static/`: files shared by many assets, such as logos, published under `static/`.
     public var staticFiles: [AssetFile]
+    public var briefs: [Brief] = []
+    public var stories: [Story] = []
+    public var campaigns: [Campaign] = []
+    /// Ids of every story file, including those that failed to load.
+    public var storyFileIDs: Set<String> = []
 }
 
-/// The load stage: reads `program.yml`, `partners/*.yml` and `assets/*.md`, decoding each with
-/// the place of every value.
+/// The load stage: reads `program.yml`, `partners/*.yml`, `assets/*.md`, `briefs/*.md`,
+/// `stories/*.md` and `campaigns.yml`, decoding each with the place of every value.
 public struct ContentLoader: Sendable {
     let folder: ContentFolder
 
@@ -28,6 +33,8 @@ public struct ContentLoader: Sendable {
             in: "partners", extensions: ["yml", "yaml"], what: "a partner", issues: listing)
         let assetFiles = folder.assetSources(issues: listing)
         let staticFiles = folder.files(below: "static", issues: listing)
+        let briefFiles = folder.files(in: "briefs", extensions: ["md"], what: "a brief", issues: listing)
+        let storyFiles = folder.files(in: "stories", extensions: ["md"], what: "a story", issues: listing)
         log.report(contentsOf: listing.items)
 
         let partners = uniqueIDs(partnerFiles, what: "partner", log: log).parallelMap { file in
@@ -37,11 +44,53 @@ public struct ContentLoader: Sendable {
         let assets = uniqueAssetFiles.parallelMap { file in
             loadAsset(file)
         }
+        let briefs = briefFiles.parallelMap { file in
+            decode(file) { ContentFileDecoder.brief($0, stem: file.stem, sourcePath: file.relativePath, issues: $1) }
+        }
+        let uniqueStoryFiles = uniqueIDs(storyFiles, what: "story", log: log)
+        let stories = uniqueStoryFiles.parallelMap { file in
+            decode(file) { ContentFileDecoder.story($0, id: file.stem, sourcePath: file.relativePath, issues: $1) }
+        }
         for (_, issues) in partners { log.report(contentsOf: issues) }
         for (_, issues) in assets { log.report(contentsOf: issues) }
-        return LoadedContent(
+        for (_, issues) in briefs { log.report(contentsOf: issues) }
+        for (_, issues) in stories { log.report(contentsOf: issues) }
+        var loaded = LoadedContent(
             program: program, partners: partners.compactMap(\.0), assets: assets.compactMap(\.0),
             assetFileIDs: Set(uniqueAssetFiles.map(\.stem)), staticFiles: staticFiles)
+        loaded.briefs = briefs.compactMap(\.0)
+        loaded.stories = stories.compactMap(\.0)
+        loaded.storyFileIDs = Set(uniqueStoryFiles.map(\.stem))
+        loaded.campaigns = loadCampaigns(log)
+        return loaded
+    }
+
+    /// `campaigns.yml` is optional: a program without campaigns has none.
+    private func loadCampaigns(_ log: DiagnosticLog) -> [Campaign] {
+        let relative = "campaigns.yml"
+        let url = folder.url.appendingPathComponent(relative)
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        let file = ContentFolder.File(
+            url: url, relativePath: relative, displayPath: folder.display(relative), stem: "campaigns")
+        let (campaigns, issues) = decode(file) { ContentFileDecoder.campaigns($0, issues: $1) }
+        log.report(contentsOf: issues)
+        return campaigns ?? []
+    }
+
+    /// Reads `file` and decodes it with `decode`, returning its problems beside the value.
+    private func decode<Value>(
+        _ file: ContentFolder.File, _ decode: (SourceText, IssueList) -> Value?
+    ) -> (Value?, [Diagnostic]) {
+        let issues = IssueList()
+        guard folder.isInside(file.url) else {
+            issues.add(
+                .error(
+                    "outside-content", "'\(file.relativePath)' links to a file outside the content folder",
+                    at: SourceLocation(file: file.displayPath)))
+            return (nil, issues.items)
+        }
+        let value = read(file, issues: issues) { decode($0, issues) }
+        return (value, issues.items)
     }
 
     private func loadProgram(_ log: DiagnosticLog) -> Program? {

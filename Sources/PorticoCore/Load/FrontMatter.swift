@@ -1,4 +1,4 @@
-/// Splits an asset file into its YAML front matter and Markdown body.
+/// Splits a Markdown content file (an asset, a brief, a story) into its YAML front matter and body.
 struct FrontMatter {
     var yaml: String
     /// Line of the file on which `yaml` starts.
@@ -7,14 +7,14 @@ struct FrontMatter {
     /// Line of the file on which `body` starts.
     var bodyFirstLine: Int
 
-    static func split(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
+    static func split(_ source: SourceText, what: String = "asset") -> Result<FrontMatter, Diagnostic> {
         let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, isFence(first) else {
             return .failure(
                 .error(
-                    "missing-front-matter", "asset has no front matter",
+                    "missing-front-matter", "\(what) has no front matter",
                     at: SourceLocation(file: source.displayPath, line: 1, column: 1),
-                    hint: "start the file with a '---' line, the asset's fields, and another '---' line"))
+                    hint: "start the file with a '---' line, the \(what)'s fields, and another '---' line"))
         }
         guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || isEnd(lines[$0]) })
         else {

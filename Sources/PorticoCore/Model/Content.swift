@@ -9,6 +9,14 @@ public struct Content: Sendable {
     public var draftAssetIDs: Set<String>
     /// `content/static/`, published under `static/` beside the theme's own files.
     public var staticFiles: [AssetFile]
+    /// Published briefs, newest first.
+    public var briefs: [Brief] = []
+    /// Every brief month with a file, drafts included: `portico new brief` looks back to the last one.
+    public var briefMonths: [Month] = []
+    /// By id.
+    public var stories: [Story] = []
+    /// In the order of campaigns.yml.
+    public var campaigns: [Campaign] = []
 
     public init(program: Program, partners: [Partner], assets: [Asset], staticFiles: [AssetFile] = []) {
         self.staticFiles = staticFiles

@@ -8,6 +8,17 @@ public enum Visibility: Sendable, Hashable {
     /// Team members only.
     case team
 
+    /// Whether a page readable by this audience may show something of `content`'s visibility:
+    /// everyone who can open the page must be allowed to see it.
+    public func mayShow(_ content: Visibility) -> Bool {
+        switch (self, content) {
+        case (_, .public): true
+        case (.partners, .partners), (.partner, .partners), (.team, _): true
+        case (.partner(let reader), .partner(let owner)): reader == owner
+        default: false
+        }
+    }
+
     /// The name of the group whose content key encrypts the page; nil for public pages.
     public var group: String? {
         switch self {

@@ -26,6 +26,10 @@ public struct BuildOptions: Sendable {
     public var accessURL = URL(fileURLWithPath: AccessEpochs.defaultFile)
     public var accessDisplayPath = AccessEpochs.defaultFile
     public var environment = ProcessInfo.processInfo.environment
+    /// Where the briefs' emails are written (they name people and carry their links, so never
+    /// inside the site); nil writes none.
+    public var mailURL: URL? = URL(fileURLWithPath: "mail")
+    public var mailDisplayPath = "mail"
 
     public init(
         content: String = "content", templates: String? = nil, output: String = "site", date: Day,

@@ -10,12 +10,14 @@ public enum Pipeline {
         let clock = StageClock()
         let log = DiagnosticLog()
         let output = try checkFolders(options)
+        let mailFolder = try checkMailFolder(options)
         let theme = Theme.load(overridesIn: options.templatesURL, displayPath: options.templatesDisplayPath)
         let loaded = clock.time("load") {
             ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath).load(into: log)
         }
         let templates = clock.time("templates") {
-            TemplateSet.load(from: theme, requiring: ["layout"] + PageKind.allCases.map(\.template), log: log)
+            TemplateSet.load(
+                from: theme, requiring: ["layout"] + PageKind.allCases.map(\.template) + mailTemplates, log: log)
         }
         let content = clock.time("validate") {
             ContentValidator(today: options.date).validate(loaded, into: log)
@@ -27,6 +29,10 @@ public enum Pipeline {
         let access = try AccessSetup.prepare(options, content: content)
         let site = SiteIndex(content: content, today: options.date, access: access.plan)
         var outputs = clock.time("plan") { SitePlanner().plan(site, theme: theme, log: log) }
+        // Programs without briefs have no mail, and no mail stages in --timings.
+        let mails =
+            options.mailURL == nil || content.briefs.isEmpty
+            ? [] : clock.time("plan mail") { MailPlanner().plan(site, log: log) }
         do {
             outputs += try access.plan?.keyFiles() ?? []
         } catch {
@@ -45,29 +51,61 @@ public enum Pipeline {
         }
         let writer: any OutputWriter = staging.map { FolderWriter(folder: $0) } ?? DiscardingWriter()
         let counts = clock.time("render") { renderAndWrite(outputs, renderer: renderer, writer: writer, log: log) }
-
-        let failed = log.hasErrors || (options.strict && !log.all.isEmpty)
-        if let staging, let output {
-            clock.time("write") {
-                if failed {
-                    try? FileManager.default.removeItem(at: staging)
-                } else {
-                    do {
-                        try output.swap(in: staging)
-                    } catch {
-                        try? FileManager.default.removeItem(at: staging)
-                        log.report(
-                            .error(
-                                "write-failed", "could not replace '\(options.outputDisplayPath)': \(error)",
-                                at: nil))
-                    }
+        let mailStaging =
+            mails.isEmpty
+            ? nil
+            : try mailFolder.map { folder throws(UsageError) in
+                do {
+                    return try folder.makeStaging()
+                } catch {
+                    throw UsageError("cannot create a folder beside '\(options.mailDisplayPath)': \(error)")
                 }
             }
+        let mailWriter: any OutputWriter = mailStaging.map { FolderWriter(folder: $0) } ?? DiscardingWriter()
+        if !mails.isEmpty {
+            clock.time("render mail") { _ = renderAndWrite(mails, renderer: renderer, writer: mailWriter, log: log) }
+        }
+
+        let failed = log.hasErrors || (options.strict && !log.all.isEmpty)
+        clock.time("write") {
+            swap(staging, into: output, failed: failed, displayPath: options.outputDisplayPath, log: log)
+            swap(
+                mailStaging, into: mailFolder, failed: failed || log.hasErrors, displayPath: options.mailDisplayPath,
+                log: log)
         }
         var built = report(log, options: options, pages: counts.pages, files: counts.files, clock: clock)
         built.notes = access.notes
         built.alerts = access.alerts
         return built
+    }
+
+    static let mailTemplates = ["mail/brief-html", "mail/brief-text"]
+
+    /// Puts a finished staging folder in place of `folder`, or throws it away when the build failed.
+    static func swap(_ staging: URL?, into folder: OutputFolder?, failed: Bool, displayPath: String, log: DiagnosticLog)
+    {
+        guard let staging, let folder else { return }
+        if failed {
+            try? FileManager.default.removeItem(at: staging)
+            return
+        }
+        do {
+            try folder.swap(in: staging)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            log.report(.error("write-failed", "could not replace '\(displayPath)': \(error)", at: nil))
+        }
+    }
+
+    /// The mail folder, checked like the site's, when the build writes email.
+    static func checkMailFolder(_ options: BuildOptions) throws(UsageError) -> OutputFolder? {
+        guard options.writesOutput, let mail = options.mailURL else { return nil }
+        do {
+            return try OutputFolder.checked(
+                mail, contentFolder: options.contentURL, displayPath: options.mailDisplayPath)
+        } catch {
+            throw UsageError(error.description)
+        }
     }
 
     /// Checks the folders a run reads and writes before any work; returns where to write, if anywhere.

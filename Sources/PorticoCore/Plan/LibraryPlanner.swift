@@ -18,7 +18,13 @@ struct LibraryPlanner: OutputPlanner {
                 ]
             }
             let due = assets.count { scope.site.isReviewDue($0) }
-            return ["groups": groups, "review_due_count": due, "has_review_due": due > 0]
+            let stories = scope.site.content.stories.filter { $0.visibility != .team }
+                .sorted { ($1.date, $0.id) < ($0.date, $1.id) }
+            let cards = BriefContext(scope: scope)
+            return [
+                "groups": groups, "review_due_count": due, "has_review_due": due > 0,
+                "stories": stories.map(cards.storyCard), "has_stories": !stories.isEmpty,
+            ]
         }
         return [PlannedOutput(path: Routes.library, content: .page(page))]
     }

@@ -19,6 +19,13 @@ public struct PageScope: Sendable {
         return markdown.render(source, context: MarkdownContext(title: title, links: links), log: log)
     }
 
+    /// The text as the plain-text part of an email shows it, cut before each `##` heading.
+    func plainText(_ source: MarkdownSource, folder: String, title: String? = nil) -> [(heading: String?, text: String)]
+    {
+        let links = LinkContext(index: site.links, folder: folder, assetID: nil, root: root)
+        return PlainTextRenderer.sections(source, context: MarkdownContext(title: title, links: links))
+    }
+
     func assetSummary(_ asset: Asset) -> [String: Any] {
         let due = asset.reviewDueDate(defaultEvery: site.program.reviewEvery)
         return [

@@ -3,12 +3,17 @@
 struct PartnerPagesPlanner: OutputPlanner {
     func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
         site.publishedPartners.map { partner in
-            let page = PlannedPage(
+            var page = PlannedPage(
                 kind: .partner, title: partner.name,
                 description: "\(partner.name) and \(site.program.company): contacts, tier and material.",
                 listed: false, visibility: .partner(partner.id)
             ) { scope in
-                ["partner": PartnerPagesPlanner.context(partner, scope: scope)]
+                var context = PartnerPagesPlanner.context(partner, scope: scope)
+                context.merge(PartnerPagesPlanner.briefContext(partner, scope: scope)) { _, new in new }
+                return ["partner": context]
+            }
+            if site.access != nil, let calendar = PartnerCalendar.path(for: partner, site: site) {
+                page.sealedFiles = [calendar]
             }
             return PlannedOutput(path: Routes.partner(site.partnerSegment(partner.id)), content: .page(page))
         }
@@ -17,6 +22,27 @@ struct PartnerPagesPlanner: OutputPlanner {
     /// A partner page lists at most this many assets besides the featured ones: with a library
     /// of thousands, the most recently reviewed are shown and the rest are a link away.
     static let otherAssetLimit = 30
+
+    /// The partner's own briefs, joint wins and calendar.
+    static func briefContext(_ partner: Partner, scope: PageScope) -> [String: Any] {
+        let site = scope.site
+        let selection = BriefSelection(site: site)
+        let segment = site.partnerSegment(partner.id)
+        let briefs = selection.partnerBriefs.map { brief -> [String: Any] in
+            [
+                "month_label": brief.month.label, "title": brief.title,
+                "href": scope.href(Routes.partnerBrief(segment, brief.month)),
+            ]
+        }
+        let wins = selection.jointWins(of: partner, upTo: Month(containing: site.today))
+        let calendar = PartnerCalendar.path(for: partner, site: site)
+        let cards = BriefContext(scope: scope)
+        return [
+            "briefs": briefs, "has_briefs": !briefs.isEmpty,
+            "joint_wins": wins.map(cards.storyCard), "has_joint_wins": !wins.isEmpty,
+            "calendar_href": calendar.map(scope.href) ?? "", "has_calendar": calendar != nil,
+        ]
+    }
 
     static func context(_ partner: Partner, scope: PageScope) -> [String: Any] {
         let site = scope.site

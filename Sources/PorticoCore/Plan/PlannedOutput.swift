@@ -14,6 +14,10 @@ public struct PlannedOutput: Sendable {
         case copy(URL)
         /// A file of a private asset, encrypted for the group that may read the asset.
         case sealedFile(URL, visibility: Visibility)
+        /// Bytes made by the build (a partner's calendar), encrypted like a private asset's file.
+        case sealedData(Data, visibility: Visibility)
+        /// An email message, written to the mail folder rather than the site.
+        case mail(PlannedMail)
     }
 
     public init(path: String, content: Content) {
@@ -63,6 +67,9 @@ public enum PageKind: String, Sendable, CaseIterable {
     case refer
     case register
     case partners
+    case briefs
+    case brief
+    case story
     case signIn = "sign-in"
     /// The public shell of an encrypted page.
     case sealed
@@ -76,6 +83,8 @@ public enum PageKind: String, Sendable, CaseIterable {
         case .home: .program
         case .library, .asset: .library
         case .refer, .register: .refer
+        case .briefs, .brief: .briefs
+        case .story: .library
         case .partner, .partners, .signIn, .sealed, .notFound: nil
         }
     }
@@ -84,12 +93,14 @@ public enum PageKind: String, Sendable, CaseIterable {
 enum NavigationSection: CaseIterable {
     case program
     case library
+    case briefs
     case refer
 
     var label: String {
         switch self {
         case .program: "Program"
         case .library: "Library"
+        case .briefs: "Briefs"
         case .refer: "Refer"
         }
     }
@@ -98,6 +109,7 @@ enum NavigationSection: CaseIterable {
         switch self {
         case .program: Routes.home
         case .library: Routes.library
+        case .briefs: Routes.briefs
         case .refer: Routes.refer
         }
     }

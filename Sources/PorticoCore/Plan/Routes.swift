@@ -11,6 +11,16 @@ enum Routes {
     static let signIn = "sign-in/index.html"
     static let keysFolder = "keys/"
     static let register = "refer/register/index.html"
+    static let briefs = "briefs/index.html"
+    static let feed = "briefs/feed.xml"
+    static let calendar = "calendar.ics"
+
+    static func brief(_ month: Month) -> String { "briefs/\(month)/index.html" }
+    static func partnerBrief(_ segment: String, _ month: Month) -> String {
+        "partners/\(segment)/briefs/\(month)/index.html"
+    }
+    static func partnerCalendar(_ segment: String) -> String { "partners/\(segment)/calendar.ics" }
+    static func story(_ id: String) -> String { "stories/\(id)/index.html" }
 
     static func asset(_ id: String) -> String { "assets/\(id)/index.html" }
     /// A partner's pages live below `partners/<segment>/`; the segment is opaque in an encrypted

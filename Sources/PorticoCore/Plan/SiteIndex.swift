@@ -10,6 +10,8 @@ public struct SiteIndex: Sendable {
     /// For each partner kind, the assets that serve it, most recently reviewed first.
     let assetsServing: [PartnerKind: [Asset]]
     let links: LinkIndex
+    let partnersByID: [String: Partner]
+    let storiesByID: [String: Story]
     /// When pages are encrypted: the secret, the groups and their keys. Private paths derive
     /// from the secret too.
     public let access: AccessPlan?
@@ -24,6 +26,8 @@ public struct SiteIndex: Sendable {
         let defaultVisibility = content.program.defaultVisibility
         partnerAssets = content.assets.filter { $0.readers(default: defaultVisibility) != .team }
         let freshestFirst = partnerAssets.sorted { ($1.reviewed, $0.title, $0.id) < ($0.reviewed, $1.title, $1.id) }
+        partnersByID = Dictionary(content.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        storiesByID = Dictionary(content.stories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         links = LinkIndex(
             assets: assetsByID, drafts: content.draftAssetIDs, staticFiles: Set(content.staticFiles.map(\.path)))
         assetsServing = Dictionary(

@@ -8,7 +8,8 @@ public protocol OutputPlanner: Sendable {
 public struct SitePlanner: Sendable {
     public var pagePlanners: [any OutputPlanner] = [
         HomePlanner(), LibraryPlanner(), AssetPagesPlanner(), PartnerPagesPlanner(), ReferPagesPlanner(),
-        PartnerDirectoryPlanner(), SignInPlanner(), NotFoundPlanner(),
+        PartnerDirectoryPlanner(), SignInPlanner(), NotFoundPlanner(), BriefPagesPlanner(), StoryPagesPlanner(),
+        FeedPlanner(),
     ]
 
     public init() {}

@@ -47,7 +47,12 @@ public struct PageRenderer: Sendable {
         switch output.content {
         case .data(let data): return data
         case .copy(let url): return FileManager.default.contents(atPath: url.path)
-        case .sealedFile(let url, let visibility): return sealedFile(url, path: output.path, visibility: visibility)
+        case .sealedFile(let url, let visibility):
+            return FileManager.default.contents(atPath: url.path).flatMap {
+                sealedData($0, path: output.path, visibility: visibility)
+            }
+        case .sealedData(let data, let visibility): return sealedData(data, path: output.path, visibility: visibility)
+        case .mail(let mail): return renderMail(mail, path: output.path)
         case .text(let text): return Data(text.utf8)
         case .page(let page): return renderPage(page, path: output.path).map { Data($0.utf8) }
         }
@@ -82,7 +87,7 @@ public struct PageRenderer: Sendable {
             "canonical_url": canonical ?? "",
             "has_canonical_url": canonical != nil && page.kind != .notFound,
         ]
-        context["nav"] = NavigationSection.allCases.map { section -> [String: Any] in
+        context["nav"] = navigation.map { section -> [String: Any] in
             ["label": section.label, "href": root + section.path, "current": page.kind.section == section]
         }
         if page.kind == .notFound {
@@ -123,7 +128,7 @@ public struct PageRenderer: Sendable {
                 "kind": PageKind.sealed.rawValue, "canonical_url": "", "has_canonical_url": false,
             ]
             // Which section a private page belongs to is not the shell's to say.
-            shell["nav"] = NavigationSection.allCases.map { section -> [String: Any] in
+            shell["nav"] = navigation.map { section -> [String: Any] in
                 ["label": section.label, "href": root + section.path, "current": false]
             }
             let program = site.program
@@ -146,11 +151,9 @@ public struct PageRenderer: Sendable {
         return parts.before + sealed + parts.after
     }
 
-    /// A private asset's file, encrypted as `nonce ‖ ciphertext ‖ tag` (docs/security.md).
-    func sealedFile(_ url: URL, path: String, visibility: Visibility) -> Data? {
-        guard let access = site.access, let group = visibility.group,
-            let data = FileManager.default.contents(atPath: url.path)
-        else { return nil }
+    /// A private file, encrypted as `nonce ‖ ciphertext ‖ tag` (docs/security.md).
+    func sealedData(_ data: Data, path: String, visibility: Visibility) -> Data? {
+        guard let access = site.access, let group = visibility.group else { return nil }
         do {
             return try PageSealer(access: access).sealFile(data, path: path, group: group)
         } catch {
@@ -160,6 +163,11 @@ public struct PageRenderer: Sendable {
     }
 
     static let sealedPlaceholder = "@@portico-sealed-payload@@"
+
+    /// The sections the site has: no "Briefs" before the first brief is published.
+    var navigation: [NavigationSection] {
+        NavigationSection.allCases.filter { $0 != .briefs || !site.content.briefs.isEmpty }
+    }
 }
 
 /// Something rendered once for each page depth (the links in it depend on the depth), shared by

@@ -48,7 +48,7 @@ public enum Scaffold {
         return try create("assets/\(id).md", text: text, in: content)
     }
 
-    private static func create(_ path: String, text: String, in content: URL) throws -> String {
+    static func create(_ path: String, text: String, in content: URL) throws -> String {
         let url = content.appendingPathComponent(path)
         let manager = FileManager.default
         if manager.fileExists(atPath: url.path) {

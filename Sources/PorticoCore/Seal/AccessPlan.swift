@@ -7,6 +7,7 @@ public struct AccessPlan: Sendable {
     public let groups: AccessGroups
     let contentKeys: [String: Data]
     let tags: [String: String]
+    private let peopleByEmail: [String: AccessGroups.Person]
 
     public init(secret: MasterSecret, content: Content, epochs: AccessEpochs) {
         self.secret = secret
@@ -19,6 +20,12 @@ public struct AccessPlan: Sendable {
         }
         contentKeys = keys
         self.tags = tags
+        peopleByEmail = Dictionary(groups.people.map { ($0.email, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The fragment of the person with `email`'s link, when they have one.
+    public func fragment(email: String) -> String? {
+        peopleByEmail[email.lowercased()].map(fragment)
     }
 
     public func personKey(_ person: AccessGroups.Person) -> Data {

@@ -41,6 +41,50 @@ extension BuiltInTheme {
         ICB7ey9oYXNfZG93bmxvYWRzfX0KICAgIDwvZGl2PgogIDwvZGl2Pgo8L2FydGljbGU+Cnt7L2Fzc2V0fX0Ke3sv
         bWFpbn19Cnt7L2xheW91dH19Cg==
         """,
+        "brief.mustache": """
+        e3s8bGF5b3V0fX0Ke3skbWFpbn19Cnt7I2JyaWVmfX0KPGFydGljbGUgY2xhc3M9ImJyaWVmIj4KICA8aGVhZGVy
+        IGNsYXNzPSJwYWdlLWhlYWQiPgogICAgPHAgY2xhc3M9ImtpY2tlciI+PHNwYW4gY2xhc3M9ImNydW1iIj48YSBo
+        cmVmPSJ7e2FyY2hpdmVfaHJlZn19Ij5Nb250aGx5IGJyaWVmczwvYT4gPHNwYW4gYXJpYS1oaWRkZW49InRydWUi
+        PuKAujwvc3Bhbj48L3NwYW4+IHt7bW9udGhfbGFiZWx9fTwvcD4KICAgIDxoMT57e3RpdGxlfX08L2gxPgogICAg
+        PHAgY2xhc3M9ImxlYWQiPnt7c3VtbWFyeX19PC9wPgogICAge3sjaXNfcGVyc29uYWx9fQogICAge3sjcGFydG5l
+        cn19CiAgICA8cCBjbGFzcz0iYnJpZWYtZ3JlZXRpbmciPkhlbGxvIHt7bmFtZX19OiB0aGlzIGlzIHlvdXIgY29w
+        eSBvZiB0aGUge3ttb250aF9sYWJlbH19IGJyaWVme3sjaGFzX21hbmFnZXJ9fSwgZnJvbSB7e21hbmFnZXIubmFt
+        ZX19LCB5b3VyIHBhcnRuZXIgbWFuYWdlcnt7L2hhc19tYW5hZ2VyfX0uPC9wPgogICAge3svcGFydG5lcn19CiAg
+        ICB7ey9pc19wZXJzb25hbH19CiAgPC9oZWFkZXI+CiAgPGRpdiBjbGFzcz0icHJvc2UiPgogICAge3sjc2VjdGlv
+        bnN9fQogICAge3sjaXNfdGV4dH19CiAgICB7e3todG1sfX19CiAgICB7ey9pc190ZXh0fX0KICAgIHt7I2lzX2Nh
+        bXBhaWduc319CiAgICA8aDIgaWQ9InVwY29taW5nLWNhbXBhaWducyI+e3t0aXRsZX19PC9oMj4KICAgIDx1bCBj
+        bGFzcz0iY2FtcGFpZ24tbGlzdCI+CiAgICAgIHt7I2NhbXBhaWduc319CiAgICAgIHt7PiBwYXJ0aWFscy9jYW1w
+        YWlnbn19CiAgICAgIHt7L2NhbXBhaWduc319CiAgICA8L3VsPgogICAge3svaXNfY2FtcGFpZ25zfX0KICAgIHt7
+        I2lzX3N0b3J5fX0KICAgIDxoMiBpZD0ic3VjY2Vzcy1zdG9yeSI+e3t0aXRsZX19PC9oMj4KICAgIHt7I3N0b3J5
+        fX0KICAgIHt7PiBwYXJ0aWFscy9zdG9yeS1jYXJkfX0KICAgIHt7L3N0b3J5fX0KICAgIHt7L2lzX3N0b3J5fX0K
+        ICAgIHt7L3NlY3Rpb25zfX0KICA8L2Rpdj4KICB7eyNpc19wZXJzb25hbH19CiAge3sjaGFzX2pvaW50X3dpbnN9
+        fQogIDxzZWN0aW9uIGNsYXNzPSJzZWN0aW9uIiBhcmlhLWxhYmVsbGVkYnk9ImpvaW50LXdpbnMiPgogICAgPGgy
+        IGlkPSJqb2ludC13aW5zIj5Zb3VyIGpvaW50IHdpbnM8L2gyPgogICAgPHVsIGNsYXNzPSJzdG9yeS1saXN0Ij4K
+        ICAgICAge3sjam9pbnRfd2luc319CiAgICAgIDxsaT57ez4gcGFydGlhbHMvc3RvcnktY2FyZH19PC9saT4KICAg
+        ICAge3svam9pbnRfd2luc319CiAgICA8L3VsPgogIDwvc2VjdGlvbj4KICB7ey9oYXNfam9pbnRfd2luc319CiAg
+        e3sjaGFzX2xpYnJhcnlfY2hhbmdlc319CiAgPHNlY3Rpb24gY2xhc3M9InNlY3Rpb24iIGFyaWEtbGFiZWxsZWRi
+        eT0ibGlicmFyeS1jaGFuZ2VzIj4KICAgIDxoMiBpZD0ibGlicmFyeS1jaGFuZ2VzIj5OZXcgYW5kIHVwZGF0ZWQg
+        aW4gdGhlIGxpYnJhcnk8L2gyPgogICAgPHVsIGNsYXNzPSJhc3NldC1saXN0Ij4KICAgICAge3sjbGlicmFyeV9j
+        aGFuZ2VzfX0KICAgICAge3s+IHBhcnRpYWxzL2Fzc2V0LXN1bW1hcnl9fQogICAgICB7ey9saWJyYXJ5X2NoYW5n
+        ZXN9fQogICAgPC91bD4KICA8L3NlY3Rpb24+CiAge3svaGFzX2xpYnJhcnlfY2hhbmdlc319CiAge3sjaGFzX3Jl
+        ZmVyX2xpbmV9fQogIDxwIGNsYXNzPSJyZWZlci1saW5lIj5XaGVuIGEgY2xpZW50IGZpdHMsIDxhIGhyZWY9Int7
+        cmVmZXJfaHJlZn19Ij55b3VyIHJlZmVycmFsIHBhZ2U8L2E+IHRha2VzIGEgbWludXRlIGFuZCBrZWVwcyB0aGUg
+        Y3JlZGl0IHdpdGggeW91LjwvcD4KICB7ey9oYXNfcmVmZXJfbGluZX19CiAge3svaXNfcGVyc29uYWx9fQo8L2Fy
+        dGljbGU+Cnt7L2JyaWVmfX0Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
+        """,
+        "briefs.mustache": """
+        e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoZWFkZXIgY2xhc3M9InBhZ2UtaGVhZCI+CiAgPGgxPnt7cGFnZS50aXRs
+        ZX19PC9oMT4KICA8cCBjbGFzcz0ibGVhZCI+e3twYWdlLmRlc2NyaXB0aW9ufX08L3A+CiAge3sjaGFzX2ZlZWR9
+        fQogIDxwIGNsYXNzPSJtZXRhIj48YSBocmVmPSJ7e2ZlZWRfaHJlZn19Ij5Gb2xsb3cgdGhlIHB1YmxpYyBicmll
+        ZnMgaW4gYSBmZWVkIHJlYWRlcjwvYT57eyNoYXNfY2FsZW5kYXJ9fSA8c3BhbiBhcmlhLWhpZGRlbj0idHJ1ZSI+
+        wrc8L3NwYW4+IDxhIGhyZWY9Int7Y2FsZW5kYXJfaHJlZn19Ij5BZGQgdGhlIHB1YmxpYyBjYW1wYWlnbnMgdG8g
+        eW91ciBjYWxlbmRhcjwvYT57ey9oYXNfY2FsZW5kYXJ9fTwvcD4KICB7ey9oYXNfZmVlZH19CjwvaGVhZGVyPgo8
+        b2wgY2xhc3M9ImJyaWVmLWxpc3QiPgogIHt7I2JyaWVmc319CiAgPGxpIGNsYXNzPSJjYXJkIGJyaWVmLXN1bW1h
+        cnkiPgogICAgPHAgY2xhc3M9ImtpY2tlciI+e3ttb250aF9sYWJlbH19PC9wPgogICAgPGgyIGNsYXNzPSJicmll
+        Zi10aXRsZSI+PGEgaHJlZj0ie3tocmVmfX0iPnt7dGl0bGV9fTwvYT48L2gyPgogICAgPHA+e3tzdW1tYXJ5fX08
+        L3A+CiAgPC9saT4KICB7ey9icmllZnN9fQo8L29sPgp7e15icmllZnN9fQo8cD5ObyBicmllZnMgeWV0LjwvcD4K
+        e3svYnJpZWZzfX0Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
+        """,
         "home.mustache": """
         e3s8bGF5b3V0fX0Ke3skdGl0bGV9fXt7c2l0ZS50aXRsZX19e3svdGl0bGV9fQp7eyRtYWlufX0KPGhlYWRlciBj
         bGFzcz0icGFnZS1oZWFkIj4KICA8cCBjbGFzcz0ia2lja2VyIj57e3Byb2dyYW0uY29tcGFueX19IHBhcnRuZXIg
@@ -119,8 +163,126 @@ extension BuiltInTheme {
         dXBzKX19CjwvaGVhZGVyPgp7eyNncm91cHN9fQo8c2VjdGlvbiBjbGFzcz0ic2VjdGlvbiBncm91cCIgaWQ9Int7
         YW5jaG9yfX0iPgogIDxoMj57e2xhYmVsfX08L2gyPgogIDx1bCBjbGFzcz0iYXNzZXQtbGlzdCI+CiAgICB7eyNh
         c3NldHN9fQogICAge3s+IHBhcnRpYWxzL2Fzc2V0LXN1bW1hcnl9fQogICAge3svYXNzZXRzfX0KICA8L3VsPgo8
-        L3NlY3Rpb24+Cnt7L2dyb3Vwc319Cnt7Xmdyb3Vwc319CjxwPlRoZSBsaWJyYXJ5IGlzIGVtcHR5LjwvcD4Ke3sv
-        Z3JvdXBzfX0Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
+        L3NlY3Rpb24+Cnt7L2dyb3Vwc319Cnt7I2hhc19zdG9yaWVzfX0KPHNlY3Rpb24gY2xhc3M9InNlY3Rpb24gZ3Jv
+        dXAiIGlkPSJzdG9yaWVzIj4KICA8aDI+U3VjY2VzcyBzdG9yaWVzPC9oMj4KICA8dWwgY2xhc3M9InN0b3J5LWxp
+        c3QiPgogICAge3sjc3Rvcmllc319CiAgICA8bGk+e3s+IHBhcnRpYWxzL3N0b3J5LWNhcmR9fTwvbGk+CiAgICB7
+        ey9zdG9yaWVzfX0KICA8L3VsPgo8L3NlY3Rpb24+Cnt7L2hhc19zdG9yaWVzfX0Ke3teZ3JvdXBzfX0KPHA+VGhl
+        IGxpYnJhcnkgaXMgZW1wdHkuPC9wPgp7ey9ncm91cHN9fQp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
+        """,
+        "mail/brief-html.mustache": """
+        PCFET0NUWVBFIGh0bWw+CjxodG1sIGxhbmc9ImVuIj4KPGhlYWQ+CjxtZXRhIGNoYXJzZXQ9InV0Zi04Ij4KPG1l
+        dGEgbmFtZT0idmlld3BvcnQiIGNvbnRlbnQ9IndpZHRoPWRldmljZS13aWR0aCwgaW5pdGlhbC1zY2FsZT0xIj4K
+        PG1ldGEgbmFtZT0iY29sb3Itc2NoZW1lIiBjb250ZW50PSJsaWdodCBkYXJrIj4KPG1ldGEgbmFtZT0ic3VwcG9y
+        dGVkLWNvbG9yLXNjaGVtZXMiIGNvbnRlbnQ9ImxpZ2h0IGRhcmsiPgo8dGl0bGU+e3ticmllZi50aXRsZX19PC90
+        aXRsZT4KPHN0eWxlPgogIEBtZWRpYSAocHJlZmVycy1jb2xvci1zY2hlbWU6IGRhcmspIHsKICAgIC5wdC1ib2R5
+        LCAucHQtb3V0ZXIgeyBiYWNrZ3JvdW5kOiAjMGYxNDFhICFpbXBvcnRhbnQ7IH0KICAgIC5wdC1jYXJkIHsgYmFj
+        a2dyb3VuZDogIzE5MjEyYiAhaW1wb3J0YW50OyBjb2xvcjogI2U2ZWJmMSAhaW1wb3J0YW50OyB9CiAgICAucHQt
+        aGVhZGluZyB7IGNvbG9yOiAjZjRmN2ZhICFpbXBvcnRhbnQ7IH0KICAgIC5wdC1saW5rIHsgY29sb3I6ICM5Y2Jj
+        ZmYgIWltcG9ydGFudDsgfQogICAgLnB0LW11dGVkIHsgY29sb3I6ICNiN2MyY2UgIWltcG9ydGFudDsgfQogICAg
+        LnB0LWNvZGUsIC5wdC1ib3ggeyBiYWNrZ3JvdW5kOiAjMjIyYzM4ICFpbXBvcnRhbnQ7IGJvcmRlci1jb2xvcjog
+        IzNkNGE1YSAhaW1wb3J0YW50OyB9CiAgfQo8L3N0eWxlPgo8L2hlYWQ+Cjxib2R5IGNsYXNzPSJwdC1ib2R5IiBz
+        dHlsZT0ibWFyZ2luOjA7cGFkZGluZzowO2JhY2tncm91bmQ6I2VlZjFmNTsiPgp7eyNicmllZn19CjxkaXYgc3R5
+        bGU9ImRpc3BsYXk6bm9uZTttYXgtaGVpZ2h0OjA7b3ZlcmZsb3c6aGlkZGVuOyI+e3tzdW1tYXJ5fX08L2Rpdj4K
+        PHRhYmxlIHJvbGU9InByZXNlbnRhdGlvbiIgY2xhc3M9InB0LW91dGVyIiB3aWR0aD0iMTAwJSIgY2VsbHBhZGRp
+        bmc9IjAiIGNlbGxzcGFjaW5nPSIwIiBib3JkZXI9IjAiIHN0eWxlPSJiYWNrZ3JvdW5kOiNlZWYxZjU7Ij4KPHRy
+        Pgo8dGQgYWxpZ249ImNlbnRlciIgc3R5bGU9InBhZGRpbmc6MjRweCAxMHB4OyI+Cjx0YWJsZSByb2xlPSJwcmVz
+        ZW50YXRpb24iIGNsYXNzPSJwdC1jYXJkIiB3aWR0aD0iMTAwJSIgY2VsbHBhZGRpbmc9IjAiIGNlbGxzcGFjaW5n
+        PSIwIiBib3JkZXI9IjAiIHN0eWxlPSJtYXgtd2lkdGg6NjAwcHg7YmFja2dyb3VuZDojZmZmZmZmO2NvbG9yOiMx
+        YzI1MzA7Zm9udC1mYW1pbHk6LWFwcGxlLXN5c3RlbSwnU2Vnb2UgVUknLFJvYm90byxIZWx2ZXRpY2EsQXJpYWws
+        c2Fucy1zZXJpZjtmb250LXNpemU6MTZweDtsaW5lLWhlaWdodDoxLjU1OyI+Cjx0cj4KPHRkIHN0eWxlPSJwYWRk
+        aW5nOjI4cHggMjRweCA0cHg7Ij4KPHAgY2xhc3M9InB0LW11dGVkIiBzdHlsZT0ibWFyZ2luOjAgMCA2cHg7Y29s
+        b3I6IzRiNTk2Nztmb250LXNpemU6MTNweDsiPnt7cHJvZ3JhbS5uYW1lfX0gwrcge3ttb250aF9sYWJlbH19PC9w
+        Pgo8aDEgY2xhc3M9InB0LWhlYWRpbmciIHN0eWxlPSJtYXJnaW46MCAwIDE2cHg7Zm9udC1zaXplOjI1cHg7bGlu
+        ZS1oZWlnaHQ6MS4yNTtjb2xvcjojMTExODIwOyI+e3t0aXRsZX19PC9oMT4KPHAgc3R5bGU9Im1hcmdpbjowIDAg
+        MTRweDsiPkhlbGxvIHt7Y29udGFjdC5uYW1lfX0sPC9wPgo8cCBzdHlsZT0ibWFyZ2luOjAgMCAxNHB4OyI+e3tz
+        dW1tYXJ5fX08L3A+Cnt7I3BhcnRuZXJ9fQo8cCBzdHlsZT0ibWFyZ2luOjAgMCAxNHB4OyI+VGhpcyBpcyB7e25h
+        bWV9feKAmXMgY29weXt7I2hhc19tYW5hZ2VyfX0sIGZyb20ge3ttYW5hZ2VyLm5hbWV9fSwgeW91ciBwYXJ0bmVy
+        IG1hbmFnZXJ7ey9oYXNfbWFuYWdlcn19LiA8YSBjbGFzcz0icHQtbGluayIgaHJlZj0ie3ticmllZl9ocmVmfX0i
+        IHN0eWxlPSJjb2xvcjojMTc0N2I1O3RleHQtZGVjb3JhdGlvbjp1bmRlcmxpbmU7Ij5PcGVuIGl0IGluIHRoZSBw
+        b3J0YWw8L2E+LjwvcD4Ke3svcGFydG5lcn19CjwvdGQ+CjwvdHI+Cjx0cj4KPHRkIHN0eWxlPSJwYWRkaW5nOjAg
+        MjRweCA4cHg7Ij4Ke3sjc2VjdGlvbnN9fQp7eyNpc190ZXh0fX0Ke3t7aHRtbH19fQp7ey9pc190ZXh0fX0Ke3sj
+        aXNfY2FtcGFpZ25zfX0KPGgyIGNsYXNzPSJwdC1oZWFkaW5nIiBzdHlsZT0ibWFyZ2luOjI2cHggMCAxMHB4O2Zv
+        bnQtc2l6ZToyMHB4O2xpbmUtaGVpZ2h0OjEuMztjb2xvcjojMTExODIwOyI+e3t0aXRsZX19PC9oMj4Ke3sjY2Ft
+        cGFpZ25zfX0KPHRhYmxlIHJvbGU9InByZXNlbnRhdGlvbiIgY2xhc3M9InB0LWJveCIgd2lkdGg9IjEwMCUiIGNl
+        bGxwYWRkaW5nPSIwIiBjZWxsc3BhY2luZz0iMCIgYm9yZGVyPSIwIiBzdHlsZT0ibWFyZ2luOjAgMCAxMnB4O2Jh
+        Y2tncm91bmQ6I2Y0ZjZmOTtib3JkZXI6MXB4IHNvbGlkICNkNWRiZTM7Ij4KPHRyPgo8dGQgc3R5bGU9InBhZGRp
+        bmc6MTJweCAxNHB4OyI+CjxwIHN0eWxlPSJtYXJnaW46MCAwIDRweDtmb250LXdlaWdodDo3MDA7Ij57eyNoYXNf
+        aHJlZn19PGEgY2xhc3M9InB0LWxpbmsiIGhyZWY9Int7aHJlZn19IiBzdHlsZT0iY29sb3I6IzE3NDdiNTt0ZXh0
+        LWRlY29yYXRpb246dW5kZXJsaW5lOyI+e3tuYW1lfX08L2E+e3svaGFzX2hyZWZ9fXt7Xmhhc19ocmVmfX17e25h
+        bWV9fXt7L2hhc19ocmVmfX08L3A+CjxwIGNsYXNzPSJwdC1tdXRlZCIgc3R5bGU9Im1hcmdpbjowIDAgNnB4O2Nv
+        bG9yOiM0YjU5Njc7Zm9udC1zaXplOjE0cHg7Ij57e2RhdGVzfX0gwrcge3tmb3JfbGFiZWx9fXt7I2lzX2NvX21h
+        cmtldGluZ319IMK3IENvLW1hcmtldGluZ3t7L2lzX2NvX21hcmtldGluZ319PC9wPgo8cCBzdHlsZT0ibWFyZ2lu
+        OjA7Ij57e3N1bW1hcnl9fTwvcD4KPC90ZD4KPC90cj4KPC90YWJsZT4Ke3svY2FtcGFpZ25zfX0Ke3svaXNfY2Ft
+        cGFpZ25zfX0Ke3sjaXNfc3Rvcnl9fQo8aDIgY2xhc3M9InB0LWhlYWRpbmciIHN0eWxlPSJtYXJnaW46MjZweCAw
+        IDEwcHg7Zm9udC1zaXplOjIwcHg7bGluZS1oZWlnaHQ6MS4zO2NvbG9yOiMxMTE4MjA7Ij57e3RpdGxlfX08L2gy
+        Pgp7eyNzdG9yeX19Cnt7PiBtYWlsL3N0b3J5fX0Ke3svc3Rvcnl9fQp7ey9pc19zdG9yeX19Cnt7L3NlY3Rpb25z
+        fX0Ke3sjaGFzX2pvaW50X3dpbnN9fQo8aDIgY2xhc3M9InB0LWhlYWRpbmciIHN0eWxlPSJtYXJnaW46MjZweCAw
+        IDEwcHg7Zm9udC1zaXplOjIwcHg7bGluZS1oZWlnaHQ6MS4zO2NvbG9yOiMxMTE4MjA7Ij5Zb3VyIGpvaW50IHdp
+        bnM8L2gyPgp7eyNqb2ludF93aW5zfX0Ke3s+IG1haWwvc3Rvcnl9fQp7ey9qb2ludF93aW5zfX0Ke3svaGFzX2pv
+        aW50X3dpbnN9fQp7eyNoYXNfbGlicmFyeV9jaGFuZ2VzfX0KPGgyIGNsYXNzPSJwdC1oZWFkaW5nIiBzdHlsZT0i
+        bWFyZ2luOjI2cHggMCAxMHB4O2ZvbnQtc2l6ZToyMHB4O2xpbmUtaGVpZ2h0OjEuMztjb2xvcjojMTExODIwOyI+
+        TmV3IGFuZCB1cGRhdGVkIGluIHRoZSBsaWJyYXJ5PC9oMj4KPHVsIHN0eWxlPSJtYXJnaW46MCAwIDE0cHg7cGFk
+        ZGluZy1sZWZ0OjIycHg7Ij4Ke3sjbGlicmFyeV9jaGFuZ2VzfX0KPGxpIHN0eWxlPSJtYXJnaW46MCAwIDhweDsi
+        PjxhIGNsYXNzPSJwdC1saW5rIiBocmVmPSJ7e2hyZWZ9fSIgc3R5bGU9ImNvbG9yOiMxNzQ3YjU7dGV4dC1kZWNv
+        cmF0aW9uOnVuZGVybGluZTsiPnt7dGl0bGV9fTwvYT4gPHNwYW4gY2xhc3M9InB0LW11dGVkIiBzdHlsZT0iY29s
+        b3I6IzRiNTk2NzsiPih7e2tpbmRfbGFiZWx9fSwgcmV2aWV3ZWQge3tyZXZpZXdlZH19KTwvc3Bhbj48YnI+e3tz
+        dW1tYXJ5fX08L2xpPgp7ey9saWJyYXJ5X2NoYW5nZXN9fQo8L3VsPgp7ey9oYXNfbGlicmFyeV9jaGFuZ2VzfX0K
+        e3sjaGFzX3JlZmVyX2xpbmV9fQo8cCBzdHlsZT0ibWFyZ2luOjE4cHggMCAxNHB4OyI+V2hlbiBhIGNsaWVudCBm
+        aXRzLCA8YSBjbGFzcz0icHQtbGluayIgaHJlZj0ie3tyZWZlcl9ocmVmfX0iIHN0eWxlPSJjb2xvcjojMTc0N2I1
+        O3RleHQtZGVjb3JhdGlvbjp1bmRlcmxpbmU7Ij55b3VyIHJlZmVycmFsIHBhZ2U8L2E+IHRha2VzIGEgbWludXRl
+        IGFuZCBrZWVwcyB0aGUgY3JlZGl0IHdpdGggeW91LjwvcD4Ke3svaGFzX3JlZmVyX2xpbmV9fQo8L3RkPgo8L3Ry
+        Pgo8dHI+Cjx0ZCBjbGFzcz0icHQtbXV0ZWQiIHN0eWxlPSJwYWRkaW5nOjE2cHggMjRweCAyOHB4O2JvcmRlci10
+        b3A6MXB4IHNvbGlkICNkNWRiZTM7Y29sb3I6IzRiNTk2Nztmb250LXNpemU6MTNweDsiPgp7eyNwYXJ0bmVyfX0K
+        PHAgc3R5bGU9Im1hcmdpbjowIDAgNnB4OyI+e3sjaGFzX21hbmFnZXJ9fXt7bWFuYWdlci5uYW1lfX0sIHt7bWFu
+        YWdlci5yb2xlfX0gwrcgPGEgY2xhc3M9InB0LWxpbmsiIGhyZWY9Im1haWx0bzp7e21hbmFnZXIuZW1haWx9fSIg
+        c3R5bGU9ImNvbG9yOiMxNzQ3YjU7dGV4dC1kZWNvcmF0aW9uOnVuZGVybGluZTsiPnt7bWFuYWdlci5lbWFpbH19
+        PC9hPnt7L2hhc19tYW5hZ2VyfX08L3A+CjxwIHN0eWxlPSJtYXJnaW46MCAwIDZweDsiPlRoZSBsaW5rcyBpbiB0
+        aGlzIGVtYWlsIG9wZW4gdGhlIHBvcnRhbCB3aXRoIHlvdXIgb3duIGFjY2VzcyBrZXk7IHBsZWFzZSBkbyBub3Qg
+        Zm9yd2FyZCBpdC4gPGEgY2xhc3M9InB0LWxpbmsiIGhyZWY9Int7aHJlZn19IiBzdHlsZT0iY29sb3I6IzE3NDdi
+        NTt0ZXh0LWRlY29yYXRpb246dW5kZXJsaW5lOyI+WW91ciBwYXJ0bmVyIHBhZ2U8L2E+IMK3IDxhIGNsYXNzPSJw
+        dC1saW5rIiBocmVmPSJ7e2FyY2hpdmVfaHJlZn19IiBzdHlsZT0iY29sb3I6IzE3NDdiNTt0ZXh0LWRlY29yYXRp
+        b246dW5kZXJsaW5lOyI+QWxsIGJyaWVmczwvYT48L3A+Cnt7L3BhcnRuZXJ9fQo8cCBzdHlsZT0ibWFyZ2luOjA7
+        Ij5Zb3UgcmVjZWl2ZSB0aGlzIGJyaWVmIGFzIGEgY29udGFjdCBvZiBhIHt7cHJvZ3JhbS5jb21wYW55fX0gcGFy
+        dG5lci4gPGEgY2xhc3M9InB0LWxpbmsiIGhyZWY9Int7bWFpbC51bnN1YnNjcmliZV9ocmVmfX0iIHN0eWxlPSJj
+        b2xvcjojMTc0N2I1O3RleHQtZGVjb3JhdGlvbjp1bmRlcmxpbmU7Ij5VbnN1YnNjcmliZTwvYT48L3A+CjwvdGQ+
+        CjwvdHI+CjwvdGFibGU+CjwvdGQ+CjwvdHI+CjwvdGFibGU+Cnt7L2JyaWVmfX0KPC9ib2R5Pgo8L2h0bWw+Cg==
+        """,
+        "mail/brief-text.mustache": """
+        e3sjYnJpZWZ9fQpIZWxsbyB7e3tjb250YWN0Lm5hbWV9fX0sCgp7e3tzdW1tYXJ5fX19Cgp7eyNwYXJ0bmVyfX0K
+        VGhpcyBpcyB7e3tuYW1lfX19J3MgY29weSBvZiB0aGUge3t7cHJvZ3JhbS5uYW1lfX19IGJyaWVmIGZvciB7e3tt
+        b250aF9sYWJlbH19fXt7I2hhc19tYW5hZ2VyfX0sIGZyb20ge3t7bWFuYWdlci5uYW1lfX19LCB5b3VyIHBhcnRu
+        ZXIgbWFuYWdlcnt7L2hhc19tYW5hZ2VyfX0uIE9wZW4gaXQgaW4gdGhlIHBvcnRhbDoge3t7YnJpZWZfaHJlZn19
+        fQp7ey9wYXJ0bmVyfX0KCnt7I3NlY3Rpb25zfX0Ke3sjaXNfdGV4dH19Cnt7e3RleHR9fX0KCnt7L2lzX3RleHR9
+        fQp7eyNpc19jYW1wYWlnbnN9fQp7e3t0aXRsZX19fQotLS0tLS0tLS0tLS0tLS0tLS0KCnt7I2NhbXBhaWduc319
+        Ci0ge3t7bmFtZX19fSAoe3t7ZGF0ZXN9fX0sIHt7e2Zvcl9sYWJlbH19fXt7I2lzX2NvX21hcmtldGluZ319LCBj
+        by1tYXJrZXRpbmd7ey9pc19jb19tYXJrZXRpbmd9fSkKICB7e3tzdW1tYXJ5fX19Cnt7I2hhc19ocmVmfX0KICB7
+        e3tocmVmfX19Cnt7L2hhc19ocmVmfX0KCnt7L2NhbXBhaWduc319Cnt7L2lzX2NhbXBhaWduc319Cnt7I2lzX3N0
+        b3J5fX0Ke3t7dGl0bGV9fX0KLS0tLS0tLS0tLS0tLQoKe3sjc3Rvcnl9fQp7e3t0aXRsZX19fQp7e3tvdXRjb21l
+        fX19ICh7e3twYXJ0bmVyX25hbWV9fX0gd2l0aCB7e3tjdXN0b21lcn19fSwge3t7ZGF0ZV9sYWJlbH19fSkKe3t7
+        aHJlZn19fQoKe3svc3Rvcnl9fQp7ey9pc19zdG9yeX19Cnt7L3NlY3Rpb25zfX0Ke3sjaGFzX2pvaW50X3dpbnN9
+        fQpZb3VyIGpvaW50IHdpbnMKLS0tLS0tLS0tLS0tLS0tCgp7eyNqb2ludF93aW5zfX0KLSB7e3t0aXRsZX19fTog
+        e3t7b3V0Y29tZX19fQogIHt7e2hyZWZ9fX0Ke3svam9pbnRfd2luc319Cgp7ey9oYXNfam9pbnRfd2luc319Cnt7
+        I2hhc19saWJyYXJ5X2NoYW5nZXN9fQpOZXcgYW5kIHVwZGF0ZWQgaW4gdGhlIGxpYnJhcnkKLS0tLS0tLS0tLS0t
+        LS0tLS0tLS0tLS0tLS0tLS0tCgp7eyNsaWJyYXJ5X2NoYW5nZXN9fQotIHt7e3RpdGxlfX19ICh7e3traW5kX2xh
+        YmVsfX19LCByZXZpZXdlZCB7e3tyZXZpZXdlZH19fSkKICB7e3tocmVmfX19Cnt7L2xpYnJhcnlfY2hhbmdlc319
+        Cgp7ey9oYXNfbGlicmFyeV9jaGFuZ2VzfX0Ke3sjaGFzX3JlZmVyX2xpbmV9fQpXaGVuIGEgY2xpZW50IGZpdHMs
+        IHlvdXIgcmVmZXJyYWwgcGFnZSB0YWtlcyBhIG1pbnV0ZSBhbmQga2VlcHMgdGhlIGNyZWRpdCB3aXRoIHlvdTog
+        e3t7cmVmZXJfaHJlZn19fQoKe3svaGFzX3JlZmVyX2xpbmV9fQotLQp7eyNwYXJ0bmVyfX0Ke3sjaGFzX21hbmFn
+        ZXJ9fQp7e3ttYW5hZ2VyLm5hbWV9fX0sIHt7e21hbmFnZXIucm9sZX19fSA8e3t7bWFuYWdlci5lbWFpbH19fT4K
+        e3svaGFzX21hbmFnZXJ9fQpUaGUgbGlua3MgaW4gdGhpcyBlbWFpbCBvcGVuIHRoZSBwb3J0YWwgd2l0aCB5b3Vy
+        IG93biBhY2Nlc3Mga2V5OyBwbGVhc2UgZG8gbm90IGZvcndhcmQgaXQuCnt7L3BhcnRuZXJ9fQpVbnN1YnNjcmli
+        ZToge3t7bWFpbC51bnN1YnNjcmliZV9ocmVmfX19Cnt7L2JyaWVmfX0K
+        """,
+        "mail/story.mustache": """
+        PHRhYmxlIHJvbGU9InByZXNlbnRhdGlvbiIgY2xhc3M9InB0LWJveCIgd2lkdGg9IjEwMCUiIGNlbGxwYWRkaW5n
+        PSIwIiBjZWxsc3BhY2luZz0iMCIgYm9yZGVyPSIwIiBzdHlsZT0ibWFyZ2luOjAgMCAxMnB4O2JhY2tncm91bmQ6
+        I2Y0ZjZmOTtib3JkZXI6MXB4IHNvbGlkICNkNWRiZTM7Ij4KPHRyPgo8dGQgc3R5bGU9InBhZGRpbmc6MTJweCAx
+        NHB4OyI+CjxwIHN0eWxlPSJtYXJnaW46MCAwIDRweDtmb250LXdlaWdodDo3MDA7Ij48YSBjbGFzcz0icHQtbGlu
+        ayIgaHJlZj0ie3tocmVmfX0iIHN0eWxlPSJjb2xvcjojMTc0N2I1O3RleHQtZGVjb3JhdGlvbjp1bmRlcmxpbmU7
+        Ij57e3RpdGxlfX08L2E+PC9wPgo8cCBzdHlsZT0ibWFyZ2luOjAgMCA2cHg7Ij57e291dGNvbWV9fTwvcD4KPHAg
+        Y2xhc3M9InB0LW11dGVkIiBzdHlsZT0ibWFyZ2luOjA7Y29sb3I6IzRiNTk2Nztmb250LXNpemU6MTRweDsiPnt7
+        cGFydG5lcl9uYW1lfX0gd2l0aCB7e2N1c3RvbWVyfX0gwrcge3tkYXRlX2xhYmVsfX08L3A+CjwvdGQ+CjwvdHI+
+        CjwvdGFibGU+Cg==
         """,
         "partials/asset-summary.mustache": """
         PGxpIGNsYXNzPSJjYXJkIGFzc2V0LXN1bW1hcnl7eyNyZXZpZXdfZHVlfX0gaXMtZHVle3svcmV2aWV3X2R1ZX19
@@ -130,6 +292,16 @@ extension BuiltInTheme {
         InRydWUiPsK3PC9zcGFuPiBPd25lcjoge3tvd25lcl9uYW1lfX0gPHNwYW4gYXJpYS1oaWRkZW49InRydWUiPsK3
         PC9zcGFuPiB7ez4gcGFydGlhbHMvcmV2aWV3LXN0YXRlfX08L3A+CiAge3s+IHBhcnRpYWxzL3RhZ3N9fQo8L2xp
         Pgo=
+        """,
+        "partials/campaign.mustache": """
+        PGxpIGNsYXNzPSJjYXJkIGNhbXBhaWduIj4KICA8aDMgY2xhc3M9ImNhbXBhaWduLXRpdGxlIj57eyNoYXNfaHJl
+        Zn19PGEgaHJlZj0ie3tocmVmfX0iPnt7bmFtZX19PC9hPnt7L2hhc19ocmVmfX17e15oYXNfaHJlZn19e3tuYW1l
+        fX17ey9oYXNfaHJlZn19PC9oMz4KICA8cCBjbGFzcz0ibWV0YSI+e3tkYXRlc319IDxzcGFuIGFyaWEtaGlkZGVu
+        PSJ0cnVlIj7Ctzwvc3Bhbj4ge3tmb3JfbGFiZWx9fXt7I2lzX2NvX21hcmtldGluZ319IDxzcGFuIGFyaWEtaGlk
+        ZGVuPSJ0cnVlIj7Ctzwvc3Bhbj4gPHNwYW4gY2xhc3M9ImJhZGdlIj5Dby1tYXJrZXRpbmc8L3NwYW4+e3svaXNf
+        Y29fbWFya2V0aW5nfX08L3A+CiAgPHA+e3tzdW1tYXJ5fX08L3A+CiAge3sjaGFzX2NhbGVuZGFyfX08cCBjbGFz
+        cz0ibWV0YSI+PGEgaHJlZj0ie3tjYWxlbmRhcl9ocmVmfX0iIGRvd25sb2FkPkFkZCB0byBjYWxlbmRhcjwvYT48
+        L3A+e3svaGFzX2NhbGVuZGFyfX0KPC9saT4K
         """,
         "partials/form-field.mustache": """
         e3teaXNfY2hlY2tib3h9fQo8ZGl2IGNsYXNzPSJmaWVsZCI+CiAgPGxhYmVsIGZvcj0ie3tpZH19Ij57e2xhYmVs
@@ -241,6 +413,13 @@ extension BuiltInTheme {
         d19kdWV9fTxzcGFuIGNsYXNzPSJyZXZpZXctc3RhdGUiPlJldmlld2VkIHt7cmV2aWV3ZWR9fTwvc3Bhbj57ey9y
         ZXZpZXdfZHVlfX0K
         """,
+        "partials/story-card.mustache": """
+        PGRpdiBjbGFzcz0iY2FyZCBzdG9yeS1jYXJkIj4KICA8aDMgY2xhc3M9InN0b3J5LXRpdGxlIj48YSBocmVmPSJ7
+        e2hyZWZ9fSI+e3t0aXRsZX19PC9hPjwvaDM+CiAgPHAgY2xhc3M9InN0b3J5LW91dGNvbWUiPjxzdHJvbmc+e3tv
+        dXRjb21lfX08L3N0cm9uZz48L3A+CiAgPHAgY2xhc3M9Im1ldGEiPnt7cGFydG5lcl9uYW1lfX0gd2l0aCB7e2N1
+        c3RvbWVyfX0gPHNwYW4gYXJpYS1oaWRkZW49InRydWUiPsK3PC9zcGFuPiB7e2RhdGVfbGFiZWx9fTwvcD4KPC9k
+        aXY+Cg==
+        """,
         "partials/tags.mustache": """
         e3sjaGFzX3RhZ3N9fQo8dWwgY2xhc3M9InRhZ3MiIGFyaWEtbGFiZWw9IlRhZ3MiPgogIHt7I3RhZ3N9fQogIDxs
         aT57ey59fTwvbGk+CiAge3svdGFnc319CjwvdWw+Cnt7L2hhc190YWdzfX0K
@@ -288,14 +467,25 @@ extension BuiltInTheme {
         PlN0YXJ0IHdpdGggdGhlc2U8L2gyPgogIDx1bCBjbGFzcz0iYXNzZXQtbGlzdCBmZWF0dXJlZC1saXN0Ij4KICAg
         IHt7I2ZlYXR1cmVkX2Fzc2V0c319CiAgICB7ez4gcGFydGlhbHMvYXNzZXQtc3VtbWFyeX19CiAgICB7ey9mZWF0
         dXJlZF9hc3NldHN9fQogIDwvdWw+Cjwvc2VjdGlvbj4Ke3svaGFzX2ZlYXR1cmVkX2Fzc2V0c319Cnt7L3Nob3df
-        cHJvbW90aW9uc319Cnt7I2hhc19vdGhlcl9hc3NldHN9fQo8c2VjdGlvbiBjbGFzcz0ic2VjdGlvbiI+CiAgPGgy
-        Pnt7I2hhc19mZWF0dXJlZF9hc3NldHN9fU1vcmUgbWF0ZXJpYWwgZm9yIHlvdXt7L2hhc19mZWF0dXJlZF9hc3Nl
-        dHN9fXt7Xmhhc19mZWF0dXJlZF9hc3NldHN9fU1hdGVyaWFsIGZvciB5b3V7ey9oYXNfZmVhdHVyZWRfYXNzZXRz
-        fX08L2gyPgogIDx1bCBjbGFzcz0iYXNzZXQtbGlzdCI+CiAgICB7eyNvdGhlcl9hc3NldHN9fQogICAge3s+IHBh
-        cnRpYWxzL2Fzc2V0LXN1bW1hcnl9fQogICAge3svb3RoZXJfYXNzZXRzfX0KICA8L3VsPgogIHt7I2hhc19tb3Jl
-        X2Fzc2V0c319CiAgPHA+PGEgaHJlZj0ie3tsaWJyYXJ5X2hyZWZ9fSI+e3ttb3JlX2Fzc2V0c19jb3VudH19IG1v
-        cmUgaW4gdGhlIGxpYnJhcnk8L2E+PC9wPgogIHt7L2hhc19tb3JlX2Fzc2V0c319Cjwvc2VjdGlvbj4Ke3svaGFz
-        X290aGVyX2Fzc2V0c319Cnt7L3BhcnRuZXJ9fQp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
+        cHJvbW90aW9uc319Cnt7I2hhc19icmllZnN9fQo8c2VjdGlvbiBjbGFzcz0ic2VjdGlvbiIgYXJpYS1sYWJlbGxl
+        ZGJ5PSJicmllZnMtaGVhZGluZyI+CiAgPGgyIGlkPSJicmllZnMtaGVhZGluZyI+WW91ciBtb250aGx5IGJyaWVm
+        czwvaDI+CiAgPHVsIGNsYXNzPSJicmllZi1saXN0Ij4KICAgIHt7I2JyaWVmc319CiAgICA8bGk+PGEgaHJlZj0i
+        e3tocmVmfX0iPnt7bW9udGhfbGFiZWx9fToge3t0aXRsZX19PC9hPjwvbGk+CiAgICB7ey9icmllZnN9fQogIDwv
+        dWw+CiAge3sjaGFzX2NhbGVuZGFyfX08cCBjbGFzcz0ibWV0YSI+PGEgaHJlZj0ie3tjYWxlbmRhcl9ocmVmfX0i
+        IGRvd25sb2FkPkFkZCB5b3VyIGNhbXBhaWducyB0byB5b3VyIGNhbGVuZGFyPC9hPjwvcD57ey9oYXNfY2FsZW5k
+        YXJ9fQo8L3NlY3Rpb24+Cnt7L2hhc19icmllZnN9fQp7eyNoYXNfam9pbnRfd2luc319CjxzZWN0aW9uIGNsYXNz
+        PSJzZWN0aW9uIiBhcmlhLWxhYmVsbGVkYnk9IndpbnMtaGVhZGluZyI+CiAgPGgyIGlkPSJ3aW5zLWhlYWRpbmci
+        PkpvaW50IHdpbnM8L2gyPgogIDx1bCBjbGFzcz0ic3RvcnktbGlzdCI+CiAgICB7eyNqb2ludF93aW5zfX0KICAg
+        IDxsaT57ez4gcGFydGlhbHMvc3RvcnktY2FyZH19PC9saT4KICAgIHt7L2pvaW50X3dpbnN9fQogIDwvdWw+Cjwv
+        c2VjdGlvbj4Ke3svaGFzX2pvaW50X3dpbnN9fQp7eyNoYXNfb3RoZXJfYXNzZXRzfX0KPHNlY3Rpb24gY2xhc3M9
+        InNlY3Rpb24iPgogIDxoMj57eyNoYXNfZmVhdHVyZWRfYXNzZXRzfX1Nb3JlIG1hdGVyaWFsIGZvciB5b3V7ey9o
+        YXNfZmVhdHVyZWRfYXNzZXRzfX17e15oYXNfZmVhdHVyZWRfYXNzZXRzfX1NYXRlcmlhbCBmb3IgeW91e3svaGFz
+        X2ZlYXR1cmVkX2Fzc2V0c319PC9oMj4KICA8dWwgY2xhc3M9ImFzc2V0LWxpc3QiPgogICAge3sjb3RoZXJfYXNz
+        ZXRzfX0KICAgIHt7PiBwYXJ0aWFscy9hc3NldC1zdW1tYXJ5fX0KICAgIHt7L290aGVyX2Fzc2V0c319CiAgPC91
+        bD4KICB7eyNoYXNfbW9yZV9hc3NldHN9fQogIDxwPjxhIGhyZWY9Int7bGlicmFyeV9ocmVmfX0iPnt7bW9yZV9h
+        c3NldHNfY291bnR9fSBtb3JlIGluIHRoZSBsaWJyYXJ5PC9hPjwvcD4KICB7ey9oYXNfbW9yZV9hc3NldHN9fQo8
+        L3NlY3Rpb24+Cnt7L2hhc19vdGhlcl9hc3NldHN9fQp7ey9wYXJ0bmVyfX0Ke3svbWFpbn19Cnt7L2xheW91dH19
+        Cg==
         """,
         "partners.mustache": """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoZWFkZXIgY2xhc3M9InBhZ2UtaGVhZCI+CiAgPHAgY2xhc3M9ImtpY2tl
@@ -661,7 +851,14 @@ extension BuiltInTheme {
         ICAgY29sb3I6ICMwMDAwMDA7CiAgfQoKICAudGFncyBsaSwKICAuY291bnQgewogICAgYmFja2dyb3VuZDogbm9u
         ZTsKICAgIGJvcmRlcjogMXB4IHNvbGlkICM5OTk5OTk7CiAgfQoKICAub25lLXBhZ2VyIC5mYWN0cyB7CiAgICBn
         YXA6IDJwdCAxNHB0OwogICAgbWFyZ2luLXRvcDogNHB0OwogIH0KCiAgLm9uZS1wYWdlciAucHJvc2UgaDIgewog
-        ICAgbWFyZ2luLXRvcDogOHB0OwogIH0KfQo=
+        ICAgbWFyZ2luLXRvcDogOHB0OwogIH0KfQoKLyogTW9udGhseSBicmllZnM6IGNhbXBhaWducyBhbmQgc3Rvcmll
+        cyBhcyBjYXJkcywgdGhlIGFyY2hpdmUgYXMgYSBsaXN0IG9mIGNhcmRzLiAqLwouY2FtcGFpZ24tbGlzdCwKLnN0
+        b3J5LWxpc3QsCi5icmllZi1saXN0IHsKICBsaXN0LXN0eWxlOiBub25lOwogIHBhZGRpbmc6IDA7CiAgbWFyZ2lu
+        OiAwIDAgMS41cmVtOwogIGRpc3BsYXk6IGdyaWQ7CiAgZ2FwOiAwLjc1cmVtOwp9CgoucHJvc2UgLmNhbXBhaWdu
+        LWxpc3QgPiBsaSwKLnByb3NlIC5zdG9yeS1saXN0ID4gbGkgewogIG1hcmdpbjogMDsKfQoKLmNhbXBhaWduLXRp
+        dGxlLAouc3RvcnktdGl0bGUsCi5icmllZi10aXRsZSB7CiAgbWFyZ2luOiAwIDAgMC4yNXJlbTsKICBmb250LXNp
+        emU6IDEuMXJlbTsKfQoKLmNhbXBhaWduIHAsCi5zdG9yeS1jYXJkIHAsCi5icmllZi1zdW1tYXJ5IHAgewogIG1h
+        cmdpbjogMC4yNXJlbSAwIDA7Cn0KCi5icmllZi1ncmVldGluZyB7CiAgbWFyZ2luLXRvcDogMC43NXJlbTsKfQo=
         """,
         "static/refer.js": """
         Ly8gUG9ydGljbzogY29tcG9zZXMgYSByZWZlcnJhbCBvciBkZWFsLXJlZ2lzdHJhdGlvbiBlbWFpbCB3aGVuIHRo
@@ -820,6 +1017,19 @@ extension BuiltInTheme {
         LW1lc3NhZ2UiKSwgImluY29tcGxldGUiKTsKICAgIH0KICB9KTsKCiAgdGFrZUZyYWdtZW50KCk7CiAgaWYgKGRv
         Y3VtZW50LnJlYWR5U3RhdGUgPT09ICJsb2FkaW5nIikgZG9jdW1lbnQuYWRkRXZlbnRMaXN0ZW5lcigiRE9NQ29u
         dGVudExvYWRlZCIsIHJ1bik7CiAgZWxzZSBydW4oKTsKfSkoKTsK
+        """,
+        "story.mustache": """
+        e3s8bGF5b3V0fX0Ke3skbWFpbn19Cnt7I3N0b3J5fX0KPGFydGljbGUgY2xhc3M9InN0b3J5Ij4KICA8aGVhZGVy
+        IGNsYXNzPSJwYWdlLWhlYWQiPgogICAgPHAgY2xhc3M9ImtpY2tlciI+PHNwYW4gY2xhc3M9ImNydW1iIj48YSBo
+        cmVmPSJ7e3NpdGUubGlicmFyeV9ocmVmfX0jc3RvcmllcyI+U3VjY2VzcyBzdG9yaWVzPC9hPiA8c3BhbiBhcmlh
+        LWhpZGRlbj0idHJ1ZSI+4oC6PC9zcGFuPjwvc3Bhbj4ge3twYXJ0bmVyX25hbWV9fTwvcD4KICAgIDxoMT57e3Rp
+        dGxlfX08L2gxPgogICAgPHAgY2xhc3M9ImxlYWQiPnt7b3V0Y29tZX19PC9wPgogICAgPGRsIGNsYXNzPSJmYWN0
+        cyI+CiAgICAgIDxkaXY+CiAgICAgICAgPGR0PlBhcnRuZXI8L2R0PgogICAgICAgIDxkZD57e3BhcnRuZXJfbmFt
+        ZX19PC9kZD4KICAgICAgPC9kaXY+CiAgICAgIDxkaXY+CiAgICAgICAgPGR0PkN1c3RvbWVyPC9kdD4KICAgICAg
+        ICA8ZGQ+e3tjdXN0b21lcn19PC9kZD4KICAgICAgPC9kaXY+CiAgICAgIDxkaXY+CiAgICAgICAgPGR0PkRhdGU8
+        L2R0PgogICAgICAgIDxkZD57e2RhdGVfbGFiZWx9fTwvZGQ+CiAgICAgIDwvZGl2PgogICAgPC9kbD4KICA8L2hl
+        YWRlcj4KICA8ZGl2IGNsYXNzPSJwcm9zZSI+CiAgICB7e3tib2R5X2h0bWx9fX0KICA8L2Rpdj4KPC9hcnRpY2xl
+        Pgp7ey9zdG9yeX19Cnt7L21haW59fQp7ey9sYXlvdXR9fQo=
         """,
     ]
 }

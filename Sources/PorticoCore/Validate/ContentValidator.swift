@@ -44,10 +44,16 @@ public struct ContentValidator: Sendable {
             program: program, partners: loaded.partners, assetIDs: assetIDs, assetFileIDs: loaded.assetFileIDs,
             draftIDs: Set(loaded.assets.filter(\.draft).map(\.id))
         ).check()
+        issues += BriefValidator(program: program, loaded: loaded).check()
         log.report(contentsOf: issues)
         if issues.contains(where: { $0.severity == .error }) || log.hasErrors { return nil }
-        return Content(
+        var content = Content(
             program: program, partners: loaded.partners, assets: loaded.assets, staticFiles: loaded.staticFiles)
+        content.briefs = loaded.briefs.filter { !$0.draft }.sorted { $0.month > $1.month }
+        content.briefMonths = loaded.briefs.map(\.month).sorted()
+        content.stories = loaded.stories.sorted { $0.id < $1.id }
+        content.campaigns = loaded.campaigns
+        return content
     }
 
     private let teamHint = "team members are the ids listed under 'team' in program.yml"

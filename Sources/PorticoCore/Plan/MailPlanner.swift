@@ -1,0 +1,69 @@
+import Crypto
+import Foundation
+
+/// One email to write: its headers, decided when planning, and its template context, built only
+/// when it is rendered.
+public struct PlannedMail: Sendable {
+    var from: MailAddress
+    var to: MailAddress
+    var subject: String
+    var date: Day
+    var messageID: String
+    var listUnsubscribe: String
+    /// `#k=...`: the reader's own key, added to every portal link; empty when pages are not encrypted.
+    var fragment: String
+    var context: @Sendable (PageScope) -> [String: Any]
+}
+
+/// The monthly briefs as email: one message per contact of every partner that is not retired,
+/// for every brief partners read, below `YYYY-MM/<partner>/<email>.eml` of the mail folder.
+struct MailPlanner {
+    func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
+        let selection = BriefSelection(site: site)
+        let briefs = selection.partnerBriefs
+        guard !briefs.isEmpty else { return [] }
+        guard let base = site.program.baseURL else {
+            log.report(
+                .warning(
+                    "mail-needs-base-url", "the briefs' emails are not written: program.yml has no base_url",
+                    at: site.program.source,
+                    hint: "set base_url to the portal's address; an email's links must be absolute"))
+            return []
+        }
+        let host = FeedPlanner.host(of: base)
+        var outputs: [PlannedOutput] = []
+        for partner in selection.readers {
+            let manager = partner.manager.flatMap { site.teamByID[$0.id] } ?? site.program.team.first
+            guard let manager else { continue }
+            let from = MailAddress(name: manager.name, email: manager.email)
+            for brief in briefs {
+                for contact in partner.contacts {
+                    let email = contact.email.lowercased()
+                    let unsubscribe = MailtoURL(
+                        to: [manager.email], subject: "Unsubscribe \(email) from the \(site.program.name) briefs"
+                    ).string
+                    let mail = PlannedMail(
+                        from: from, to: MailAddress(name: contact.name, email: contact.email),
+                        subject: "\(brief.title) · \(site.program.name)", date: brief.month.firstDay,
+                        messageID: Self.messageID(brief: brief, partner: partner, email: email, host: host),
+                        listUnsubscribe: unsubscribe, fragment: site.access?.fragment(email: email) ?? ""
+                    ) { scope in
+                        var context = BriefContext(scope: scope, forEmail: true)
+                            .context(brief, readers: .partner(partner.id), partner: partner)
+                        context["contact"] = PageScope.person(contact)
+                        return ["brief": context]
+                    }
+                    outputs.append(
+                        PlannedOutput(path: "\(brief.month)/\(partner.id)/\(email).eml", content: .mail(mail)))
+                }
+            }
+        }
+        return outputs
+    }
+
+    /// Stable across builds, so a resent or rebuilt message is recognised as the same one.
+    static func messageID(brief: Brief, partner: Partner, email: String, host: String) -> String {
+        let digest = SHA256.hash(data: Data(email.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        return "brief-\(brief.month).\(partner.id).\(digest)@\(host)"
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Renders a brief's email: the theme's `mail/brief-html` and `mail/brief-text` templates with
+/// absolute links, made fit for mail clients and for one reader (EmailHTML), as one message.
+extension PageRenderer {
+    /// Gmail clips a message's HTML beyond 102 KB; stay clear of it.
+    static let emailHTMLLimit = 100 * 1024
+
+    func renderMail(_ mail: PlannedMail, path: String) -> Data? {
+        guard let base = site.program.baseURL else { return nil }
+        let scope = PageScope(site: site, root: base, markdown: markdown, log: log)
+        var context = mail.context(scope)
+        context["root"] = base
+        context["program"] = program
+        context["site"] = [
+            "title": site.program.name, "company": site.program.company, "build_date": site.today.description,
+            "generator": generator, "home_href": base,
+        ]
+        context["mail"] = ["unsubscribe_href": mail.listUnsubscribe, "subject": mail.subject]
+        guard let html = templates.render(context, template: "mail/brief-html"),
+            let text = templates.render(context, template: "mail/brief-text")
+        else {
+            log.report(.error("missing-template", "the theme has no 'mail/brief-html' or 'mail/brief-text'", at: nil))
+            return nil
+        }
+        let publicFiles = publicFilePrefixes(base: base)
+        let shown = EmailHTML.keepImages(html) { source in publicFiles.contains { source.hasPrefix($0) } }
+        let message = MailMessage(
+            from: mail.from, to: mail.to, subject: mail.subject, date: mail.date, messageID: mail.messageID,
+            listUnsubscribe: mail.listUnsubscribe,
+            text: EmailHTML.personalise(Self.tidy(text), base: base, fragment: mail.fragment),
+            html: EmailHTML.personalise(shown, base: base, fragment: mail.fragment))
+        if message.html.utf8.count > Self.emailHTMLLimit {
+            log.report(
+                .warning(
+                    "large-email",
+                    "the email '\(path)' has \(FileSize.describe(message.html.utf8.count)) of HTML; "
+                        + "Gmail clips messages beyond 102 KB",
+                    at: nil, hint: "shorten the brief, or list fewer campaigns and changes"))
+        }
+        return Data(message.rendered().utf8)
+    }
+
+    /// Where a message may show pictures from: the portal's public files.
+    func publicFilePrefixes(base: String) -> [String] {
+        let fallback = site.program.defaultVisibility
+        return [base + Routes.staticFolder]
+            + site.content.assets.filter { $0.readers(default: fallback) == .public }.map {
+                base + "assets/\($0.id)/"
+            }
+    }
+
+    /// Templates leave runs of blank lines where sections were empty: keep at most one.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let blank = line.allSatisfy(\.isWhitespace)
+            if blank, lines.last?.allSatisfy(\.isWhitespace) ?? true { continue }
+            lines.append(blank ? "" : line)
+        }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import PorticoCore
+
+struct Send: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Send a month's brief: each built message to a sendmail-compatible command.",
+        discussion: """
+            Reads the messages 'portico build' wrote to mail/YYYY-MM/ and pipes each to the command \
+            on its standard input. Each message the command accepts is recorded in portico-sent.log, \
+            so running it again sends only what was not sent yet.
+
+            Examples:
+              portico send 2026-11 --sendmail "msmtp -t" --dry-run
+              portico send 2026-11 --sendmail "msmtp -t" --partner cargo-compass
+            """)
+
+    @Argument(help: ArgumentHelp("The brief's month.", valueName: "YYYY-MM"))
+    var month: String
+
+    @Option(help: ArgumentHelp("The command each message is piped to.", valueName: "command"))
+    var sendmail: String
+
+    @Option(help: "The folder 'portico build' wrote the emails to.")
+    var mail = "mail"
+
+    @Option(help: "The record of what was sent.")
+    var record = SendRecord.defaultFile
+
+    @Option(help: ArgumentHelp("Send only this partner's messages.", valueName: "id"))
+    var partner: String?
+
+    @Flag(help: "List who would get what; send nothing.")
+    var dryRun = false
+
+    @Flag(help: "Send messages the record says were sent already.")
+    var resend = false
+
+    func validate() throws {
+        guard Month(month) != nil else { throw ValidationError("the month must be written YYYY-MM, not '\(month)'") }
+    }
+
+    func run() throws {
+        guard let month = Month(month) else { throw ExitCode.validationFailure }
+        var delivery = MailDelivery(
+            month: month, mailFolder: URL(fileURLWithPath: mail), mailDisplayPath: mail,
+            record: SendRecord(url: URL(fileURLWithPath: record)), command: sendmail, partner: partner)
+        delivery.dryRun = dryRun
+        delivery.resend = resend
+        do {
+            let summary = try delivery.run { print($0) }
+            let verb = dryRun ? "Would send" : "Sent"
+            print("\(verb) \(summary.sent) of \(summary.total) messages for \(month).")
+        } catch let failure as MailDelivery.Failure {
+            FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
