@@ -22,7 +22,6 @@ import argparse
 import datetime as dt
 import html
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from briefs_build import DATE, build, links, new_project, run_portico, tree_hash
 from briefs_content import VISIBILITIES, Content, front_matter, load  # noqa: E402
 from briefs_feeds import check_calendar, check_feed, entry_months  # noqa: E402
 from briefs_mail import check_mail_tree  # noqa: E402
-from briefs_regen import campaign_renamed, clear_view, contact_added  # noqa: E402
+from briefs_regen import campaigns_renamed, clear_view, contact_added  # noqa: E402
 from briefs_send import send_scenarios  # noqa: E402
 from scenarios import Report, run_scenarios  # noqa: E402
 
@@ -216,8 +215,7 @@ def run(r: Report, args: argparse.Namespace, tmp: Path, work: Path) -> None:
     send_scenarios(r, portico, project, content, month, work)
     check_new_brief(r, portico, content.folder, tmp / "new-brief")
     contact_added(r, portico, content, project, tmp / "regen-contact")
-    campaign_renamed(r, portico, content, project, tmp / "regen-campaign")
-    shutil.rmtree(tmp / "regen-campaign", ignore_errors=True)
+    campaigns_renamed(r, portico, content, project, tmp)
 
 
 def main(argv: list[str]) -> int:

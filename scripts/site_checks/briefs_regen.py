@@ -154,23 +154,26 @@ def contact_added(r: Report, portico: Path, content: Content, original: Path, pr
             page in changed, f"{page} unchanged")
 
 
-def pick_campaign(content: Content) -> tuple[Campaign, list[Partner]] | None:
-    """A campaign for some partners but not all (else any campaign), and the partners it is not for."""
+def pick_campaigns(content: Content) -> list[Campaign]:
+    """A campaign for some partners but not all (else any campaign), and a public one."""
     active = content.active_partners()
     scored = sorted(content.campaigns, key=lambda c: (c.visibility == "team",
                                                       not any(not content.campaign_for(c, p) for p in active),
                                                       not any(content.campaign_for(c, p) for p in active)))
-    if not scored:
-        return None
-    c = scored[0]
-    return c, [p for p in active if not content.campaign_for(c, p)]
+    public = [c for c in scored if c.visibility == "public" and c is not scored[0]]
+    return scored[:1] + public[:1]
 
 
-def campaign_renamed(r: Report, portico: Path, content: Content, original: Path, project: Path) -> None:
-    picked = pick_campaign(content)
-    if not r.check("regeneration: content/campaigns.yml has a campaign to rename", picked is not None):
-        return
-    campaign, others = picked
+def campaigns_renamed(r: Report, portico: Path, content: Content, original: Path, work: Path) -> None:
+    picked = pick_campaigns(content)
+    if r.check("regeneration: content/campaigns.yml has a campaign to rename", bool(picked)):
+        for i, campaign in enumerate(picked):
+            campaign_renamed(r, portico, content, original, work / f"regen-campaign-{i + 1}", campaign)
+
+
+def campaign_renamed(r: Report, portico: Path, content: Content, original: Path, project: Path,
+                     campaign: Campaign) -> None:
+    others = [p for p in content.active_partners() if not content.campaign_for(campaign, p)]
     new_project(content.folder, project, secret_from=original)
     if not build(r, portico, project, "regeneration without encryption", "--no-encrypt"):
         return
