@@ -231,7 +231,7 @@ def main(argv: list[str]) -> int:
                     results[name] = crashed(name, e)
 
         try:
-            results["structured"] = Structured(site).run()
+            results["structured"] = Structured(files_site).run()
         except Exception as e:  # noqa: BLE001
             results["structured"] = crashed("structured", e)
 

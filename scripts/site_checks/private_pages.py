@@ -4,6 +4,7 @@ public shells: every sealed page is loaded over nginx in Chromium, decrypted by 
 static/unlock.js, and its DOM written to a copy of the site."""
 
 from __future__ import annotations
+import base64
 
 import shutil
 import time
@@ -61,15 +62,17 @@ def decrypt_site(site: Site, base: str, browser, key: str, out: Path) -> tuple[S
             "return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;")
         (out / page).write_text(html + "\n", encoding="utf-8")
         opened += 1
-        downloads += open_downloads(browser, site, page, r)
+        downloads += open_downloads(browser, site, page, r, out)
     r.summary = (f"{len(pages)} sealed pages, {opened} opened with a team member's key, {len(pages) - opened} failed; "
                  f"{downloads} sealed downloads opened")
     return Site(out), r
 
 
-def open_downloads(browser, site: Site, page: str, r: GateResult) -> int:
+def open_downloads(browser, site: Site, page: str, r: GateResult, out: Path) -> int:
     """Clicks each download of a decrypted page whose file is sealed: the page script must hand
-    over the decrypted file, 28 bytes (nonce and tag) smaller than what the host serves."""
+    over the decrypted file, 28 bytes (nonce and tag) smaller than what the host serves. The
+    decrypted file replaces the sealed one in `out`, so the structured gate reads what a team
+    member gets (a partner's calendar, say)."""
     links = browser.script(
         "return Array.prototype.map.call(document.querySelectorAll('main a[download]'),"
         " function (a) { return a.getAttribute('href'); });")
@@ -78,18 +81,27 @@ def open_downloads(browser, site: Site, page: str, r: GateResult) -> int:
         served = site.path(urllib.parse.unquote(urllib.parse.urljoin(page, href)))
         if not served.is_file():
             continue
-        size = browser.async_script(
+        opened = browser.async_script(
             "var done = arguments[arguments.length - 1], a = document.querySelectorAll('main a[download]')[arguments[0]];"
             "a.click();"
             "var start = Date.now();"
             "(function poll() {"
             "  var state = a.getAttribute('data-portico-file');"
             "  if (state === 'open') fetch(a.href).then(function (x) { return x.arrayBuffer(); })"
-            "    .then(function (b) { done(b.byteLength); }, function () { done(-1); });"
+            "    .then(function (b) {"
+            "      var bytes = new Uint8Array(b), text = '';"
+            "      for (var i = 0; i < bytes.length; i += 0x8000)"
+            "        text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));"
+            "      done(btoa(text));"
+            "    }, function () { done(-1); });"
             "  else if (state || Date.now() - start > 10000) done(-2);"
             "  else setTimeout(poll, 30);"
             "})();", index)
+        data = base64.b64decode(opened) if isinstance(opened, str) else None
+        size = len(data) if data is not None else opened
         if size == served.stat().st_size - 28:
+            target = out / served.relative_to(site.root)
+            target.write_bytes(data)
             count += 1
         elif size != served.stat().st_size:
             r.add(f"{page}: the download {href} did not open decrypted (got {size} bytes, served {served.stat().st_size})")

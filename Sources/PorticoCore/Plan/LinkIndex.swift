@@ -31,13 +31,32 @@ public final class LinkIndex: Sendable {
     let drafts: Set<String>
     /// Paths below `content/static/`, published under `static/`.
     let staticFiles: Set<String>
+    /// Pages that are not assets, by the path a link names them with (`refer`, `stories/<id>`).
+    let pages: [String: String]
     private let anchors: AnchorCache
 
-    init(assets: [String: Asset], drafts: Set<String>, staticFiles: Set<String>) {
+    init(
+        assets: [String: Asset], drafts: Set<String>, staticFiles: Set<String>, stories: [String] = [],
+        briefs: [Month] = []
+    ) {
         self.assets = assets
         self.drafts = drafts
         self.staticFiles = staticFiles
+        var pages = ["refer": Routes.refer, "refer/register": Routes.register]
+        if !briefs.isEmpty { pages["briefs"] = Routes.briefs }
+        for month in briefs { pages["briefs/\(month)"] = Routes.brief(month) }
+        for story in stories { pages["stories/\(story)"] = Routes.story(story) }
+        self.pages = pages
         anchors = AnchorCache()
+    }
+
+    /// The page a link names by its source file or its published folder: `../stories/x.md`,
+    /// `/refer/`, `../briefs/2026-10/index.html`.
+    func page(_ components: [String]) -> String? {
+        var parts = components
+        if let last = parts.last, ["index.html", "index.md"].contains(last.lowercased()) { parts.removeLast() }
+        if let last = parts.popLast() { parts.append(Self.stripExtension(last)) }
+        return pages[parts.joined(separator: "/")]
     }
 
     static let markdownExtensions = [".md", ".markdown"]
@@ -71,6 +90,9 @@ public final class LinkIndex: Sendable {
         if components.first == "static", staticFiles.contains(components.dropFirst().joined(separator: "/")) {
             let path = components.joined(separator: "/")
             return .rewritten(href: context.root + Self.encodePath(path) + (fragment.isEmpty ? "" : "#" + fragment))
+        }
+        if let page = page(components) {
+            return .rewritten(href: context.root + page + (fragment.isEmpty ? "" : "#" + fragment))
         }
         if let (id, file) = match(components, written: target) {
             return resolved(id: id, file: file, fragment: fragment, written: written, context: context)
