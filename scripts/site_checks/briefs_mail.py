@@ -24,8 +24,8 @@ TO = "To is the contact the file is named after, a contact of that partner"
 FROM = "From is the partner's manager (name and email), or the program's first team member"
 SUBJECT_DATE = "Subject has the brief's title and the program's name; Date is the 1st of the month 09:00 +0000"
 MSGID = "Message-ID is <brief-YYYY-MM.<partner>.<12 hex of sha256(email)>@<host>>"
-HTML = ("the HTML part is under 100 KB: no <script>, no <link>, images only from base_url, "
-        "a color-scheme meta and a prefers-color-scheme: dark style")
+HTML = ("the HTML part is under 100 KB, a table layout with inline styles: no <script>, no <link>, images only "
+        "from base_url, a color-scheme meta and a prefers-color-scheme: dark style")
 LINKS = ("every link is absolute, every portal link ends with the contact's own #k= key, "
          "and no other person's key appears")
 PER_MESSAGE = [FORMAT, STRUCTURE, HEADERS, TO, FROM, SUBJECT_DATE, MSGID, HTML, LINKS]
@@ -144,6 +144,8 @@ def _html(body: str, base_url: str) -> list[str]:
     tags = _Tags()
     tags.feed(body)
     tags.close()
+    if not any(t == "table" for t, _ in tags.tags) or not any("style" in a for _, a in tags.tags):
+        p.append("no <table> layout with inline style attributes")
     outside = [a["src"] for _, a in tags.tags if "src" in a and not a["src"].startswith(base_url)]
     outside += [u for u in re.findall(r"url\(\s*['\"]?([^'\")]+)", body) if not u.startswith(base_url)]
     if outside:
