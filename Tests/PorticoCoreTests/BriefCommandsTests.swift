@@ -63,7 +63,8 @@ import Testing
         #expect(
             draft.contains(
                 "<!-- Added or reviewed since the 2026-10 brief: say in a line what changed for partners, "
-                    + "and drop what does not matter to them. -->\n\n- [ROI calculator](../assets/roi-calculator.md): "))
+                    + "and drop what does not matter to them. -->\n\n- [ROI calculator](../assets/roi-calculator.md): ")
+        )
         #expect(draft.contains("- Year-end referral bonus (2026-11-01 to 2026-12-31)"))
         #expect(draft.contains("- Gold partner webinar (2026-11-10 to 2026-11-20)"))
         // The draft builds; it is checked but not published.
