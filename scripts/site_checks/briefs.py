@@ -113,8 +113,11 @@ def check_campaign_leaks(r: Report, content: Content, site: Path, secret: bytes,
             hidden = c.visibility not in seen or (partner is not None and not content.campaign_for(c, partner))
             written = brief is not None and c.name in brief.body
             if hidden and not written and c.name in text:
-                problems.append(f"{rel}{f' ({partner.id})' if partner else ''} shows {c.id} ({c.visibility})")
-    r.check("site: brief pages and the feed show no campaign their readers may not see", not problems,
+                problems.append(f"{rel}{f' ({partner.id})' if partner else ''} shows campaign {c.id} ({c.visibility})")
+        for s in content.stories:
+            if s.visibility not in seen and s.title in text and not (brief is not None and s.title in brief.body):
+                problems.append(f"{rel} shows story {s.id} ({s.visibility})")
+    r.check("site: brief pages and the feed show no campaign or story their readers may not see", not problems,
             "; ".join(problems[:6]))
 
 

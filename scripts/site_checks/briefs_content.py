@@ -68,6 +68,13 @@ class Campaign:
 
 
 @dataclass
+class Story:
+    id: str
+    title: str
+    visibility: str
+
+
+@dataclass
 class Content:
     folder: Path
     name: str
@@ -78,6 +85,7 @@ class Content:
     briefs: list[Brief]  # newest first
     campaigns: list[Campaign]
     assets: set[str] = field(default_factory=set)
+    stories: list[Story] = field(default_factory=list)
 
     @property
     def host(self) -> str:
@@ -174,5 +182,9 @@ def load(folder: Path) -> Content:
                                   c.get("visibility") or default_vis))
     assets = {p.stem if p.is_file() else p.name for p in (folder / "assets").iterdir()} \
         if (folder / "assets").is_dir() else set()
+    stories = []
+    for f in sorted((folder / "stories").glob("*.md")) if (folder / "stories").is_dir() else []:
+        meta, _ = front_matter(f)
+        stories.append(Story(f.stem, str(meta.get("title", "")), meta.get("visibility") or "partners"))
     return Content(folder, program.get("name", ""), str(program.get("base_url") or ""), default_vis, team,
-                   partners, briefs, campaigns, assets)
+                   partners, briefs, campaigns, assets, stories)

@@ -258,7 +258,7 @@ def check_mail_tree(root: Path, content: Content, keys: dict[str, str] | None) -
         ids.setdefault(mid, []).append(rel)
     dupes = {m: r for m, r in ids.items() if len(r) > 1}
     out["Message-IDs are unique across the mail folder"] = [f"{m}: {r[:3]}" for m, r in list(dupes.items())[:3]]
-    out["a partner's messages name no campaign meant for other partners or the team"] = \
+    out["a partner's messages name no campaign meant for other partners or the team, and no team story"] = \
         campaign_leaks(files, content)
     return out
 
@@ -278,4 +278,7 @@ def campaign_leaks(files: dict[str, bytes], content: Content) -> list[str]:
             hidden = c.visibility == "team" or not content.campaign_for(c, partner)
             if hidden and c.name in text and c.name not in brief.body:
                 problems.append(f"{rel}: names {c.id!r} ({'team' if c.visibility == 'team' else 'not for ' + partner.id})")
+        for s in content.stories:
+            if s.visibility == "team" and s.title in text and s.title not in brief.body:
+                problems.append(f"{rel}: shows the team story {s.id!r}")
     return problems[:5]
