@@ -12,6 +12,7 @@ import Testing
         #expect(scratch.exists("portal/templates/static/portico.css"))
         #expect(try scratch.read("portal/.gitignore").contains("site/"))
         #expect(try scratch.read("portal/.gitignore").contains("portico-secret.key"))
+        #expect(try scratch.read("portal/.gitignore").contains("\nmail/\n"))
         let built = try PorticoRun.run(["build"], in: scratch.path("portal"))
         #expect(built.status == 0)
         #expect(built.stderr == "")

@@ -6,6 +6,9 @@ enum StarterContent {
         .site.portico-*
         # The master secret of the private pages: keep it and back it up, but never commit it.
         portico-secret.key
+        # The briefs' emails name people and carry their personal links: never commit them.
+        mail/
+        .mail.portico-*
 
         """
 
