@@ -26,7 +26,8 @@ struct BriefContext {
         ]
         guard let partner else { return context }
         let manager = partner.manager.flatMap { site.teamByID[$0.id] }
-        let wins = selection.jointWins(of: partner, upTo: brief.month)
+        // The story the brief features is not listed a second time among the partner's wins.
+        let wins = selection.jointWins(of: partner, upTo: brief.month).filter { $0.id != story?.id }
         let changes = selection.libraryChanges(for: brief, partner: partner)
         let segment = site.partnerSegment(partner.id)
         context["partner"] =
