@@ -13,10 +13,11 @@ from pathlib import Path
 import yaml  # in the venv of scripts/check-site
 
 VISIBILITIES = ("public", "partners", "team")
-# The contract matches a campaign to a partner by kind and tier alone. The Swift build also
-# leaves a partner whose status is `sunsetting` out of every campaign (BriefSelection.swift);
-# set this to False if the contract adopts that rule.
-SUNSETTING_GETS_CAMPAIGNS = True
+# The monthly-briefs contract matches a campaign to a partner by kind and tier alone; docs/briefs.md
+# adds "Partners whose status is `sunsetting` are shown no campaigns" (like their plain page, with
+# no promotions), and the build does so. The test follows docs/briefs.md: True tests the
+# contract's wording instead.
+SUNSETTING_GETS_CAMPAIGNS = False
 
 
 @dataclass
