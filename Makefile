@@ -42,14 +42,16 @@ test: deps lint
 ## which opens the private pages with a team member's key),
 ## submit the referral and deal-registration forms in Chromium (scripts/check-referral-forms,
 ## which reuses check-site's browser and venv), open private pages with personal links
-## (scripts/check-private-portal), prove each checker still fails on a
-## deliberately broken site, then fuzz the content loader.
+## (scripts/check-private-portal), check the monthly briefs' feed, calendars and emails and
+## deliver them through msmtp to a local SMTP sink (scripts/check-briefs), prove each checker
+## still fails on a deliberately broken site, then fuzz the content loader.
 check-site: build
 	$(PORTICO) build
 	scripts/check-site site --screenshots site-screenshots \
 		--key "$$($(PORTICO) links --json | python3 scripts/team-key.py)"
 	scripts/check-referral-forms $(PORTICO)
 	scripts/check-private-portal $(PORTICO)
+	scripts/check-briefs $(PORTICO)
 	scripts/check-site-selftest
 	$(MAKE) fuzz
 
