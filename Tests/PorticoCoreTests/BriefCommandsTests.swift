@@ -25,7 +25,7 @@ import Testing
                 ---
                 ## What's new
 
-                <!-- Nothing in the library was added or reviewed since the 2026-12 brief. -->
+                <!-- Nothing in the library was added or reviewed from 2026-12-01 to 2026-12-31. -->
 
                 ## Upcoming campaigns
 
@@ -51,10 +51,6 @@ import Testing
         try scratch.write(
             "---\ntitle: A new win\npartner: acme\ncustomer: Delta\ndate: 2026-12-01\noutcome: Live.\n---\nText.\n",
             to: "content/stories/delta.md")
-        let roi = try scratch.read("content/assets/roi-calculator.md")
-        try scratch.write(
-            roi.replacingOccurrences(of: "reviewed: 2026-10-01", with: "reviewed: 2026-11-10"),
-            to: "content/assets/roi-calculator.md")
         try FileManager.default.removeItem(at: scratch.path("content/briefs/2026-11.md"))
         try FileManager.default.removeItem(at: scratch.path("content/briefs/2026-12.md"))
         #expect(try PorticoRun.run(["new", "brief", "2026-11"], in: scratch.url).status == 0)
@@ -62,7 +58,7 @@ import Testing
         #expect(draft.contains("story: delta\n"))
         #expect(
             draft.contains(
-                "<!-- Added or reviewed since the 2026-10 brief: say in a line what changed for partners, "
+                "<!-- Added or reviewed from 2026-10-01 to 2026-10-31: say in a line what changed for partners, "
                     + "and drop what does not matter to them. -->\n\n- [ROI calculator](../assets/roi-calculator.md): ")
         )
         #expect(draft.contains("- Year-end referral bonus (2026-11-01 to 2026-12-31)"))

@@ -36,18 +36,19 @@ struct BriefSelection {
         .sorted { ($1.date, $0.id) < ($0.date, $1.id) }
     }
 
-    /// The month before which a brief looks for library changes: the previous published brief's,
-    /// or two months back for the first brief.
-    func previousMonth(before month: Month) -> Month {
-        site.content.briefMonths.filter { $0 < month }.max() ?? month.previous.previous
+    /// The library changes a brief reports: those after the month before the previous brief's
+    /// month, up to the end of the month before its own. A brief goes out early in its month, so
+    /// it tells what changed since the last one was written; the first looks back two months.
+    static func changeWindow(for month: Month, briefMonths: [Month]) -> (after: Day, until: Day) {
+        let previous = briefMonths.filter { $0 < month }.max() ?? month.previous
+        return (previous.previous.lastDay, month.previous.lastDay)
     }
 
-    /// Assets a partner may read, for its kind, reviewed after the previous brief's month and by
-    /// the end of this one, most recent first.
+    /// Assets a partner may read, for its kind, changed in the brief's window, most recent first.
     func libraryChanges(for brief: Brief, partner: Partner) -> [Asset] {
-        let after = previousMonth(before: brief.month).lastDay
+        let window = Self.changeWindow(for: brief.month, briefMonths: site.content.briefMonths)
         return (site.assetsServing[partner.kind] ?? []).filter {
-            after < $0.reviewed && !(brief.month.lastDay < $0.reviewed)
+            window.after < $0.reviewed && !(window.until < $0.reviewed)
         }
     }
 

@@ -4,9 +4,9 @@ import Foundation
 /// writing it is editing rather than collecting.
 enum BriefDraft {
     static func text(month: Month, loaded: LoadedContent) -> String {
-        let last = loaded.briefs.map(\.month).filter { $0 < month }.max()
-        let since = (last ?? month.previous.previous).lastDay
-        let changed = loaded.assets.filter { !$0.draft && since < $0.reviewed && !(month.lastDay < $0.reviewed) }
+        let window = BriefSelection.changeWindow(for: month, briefMonths: loaded.briefs.map(\.month))
+        let since = window.after.adding(days: 1)
+        let changed = loaded.assets.filter { !$0.draft && window.after < $0.reviewed && !(window.until < $0.reviewed) }
             .sorted { ($1.reviewed, $0.id) < ($0.reviewed, $1.id) }
         let campaigns = loaded.campaigns.filter {
             $0.isUpcoming(from: month.firstDay, within: BriefSelection.campaignWindow)
@@ -25,13 +25,11 @@ enum BriefDraft {
         if let story { lines.append("story: \(story.id)") }
         lines += ["draft: true", "---", "## What's new", ""]
         if changed.isEmpty {
-            lines.append(
-                "<!-- Nothing in the library was added or reviewed since \(last.map { "the \($0) brief" } ?? since.description). -->"
-            )
+            lines.append("<!-- Nothing in the library was added or reviewed from \(since) to \(window.until). -->")
         } else {
             lines.append(
-                "<!-- Added or reviewed since \(last.map { "the \($0) brief" } ?? since.description): say in a line "
-                    + "what changed for partners, and drop what does not matter to them. -->")
+                "<!-- Added or reviewed from \(since) to \(window.until): say in a line what changed for partners, "
+                    + "and drop what does not matter to them. -->")
             lines.append("")
             for asset in changed {
                 lines.append("- [\(markdownText(asset.title))](../\(asset.sourcePath)): \(markdownText(asset.summary))")
@@ -60,11 +58,14 @@ enum BriefDraft {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Text from content, safe inside Markdown link text and lines: punctuation is escaped.
+    /// Characters that would turn text into Markdown syntax inside a list item's link.
+    static let markdownSyntax: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~"]
+
+    /// Text from content, safe inside a Markdown link and a list item: syntax characters are escaped.
     static func markdownText(_ text: String) -> String {
         var result = ""
         for character in text {
-            if character.isASCII, character.isPunctuation || character.isSymbol, character != "-", character != "," {
+            if markdownSyntax.contains(character) {
                 result.append("\\")
             }
             result.append(character == "\n" ? " " : character)
