@@ -4,12 +4,8 @@ import Foundation
 /// One email to write: its headers, decided when planning, and its template context, built only
 /// when it is rendered.
 public struct PlannedMail: Sendable {
-    var from: MailAddress
-    var to: MailAddress
-    var subject: String
-    var date: Day
-    var messageID: String
-    var listUnsubscribe: String
+    /// The headers; the parts are rendered later.
+    var message: MailMessage
     /// `#k=...`: the reader's own key, added to every portal link; empty when pages are not encrypted.
     var fragment: String
     var context: @Sendable (PageScope) -> [String: Any]
@@ -42,12 +38,13 @@ struct MailPlanner {
                     let unsubscribe = MailtoURL(
                         to: [manager.email], subject: "Unsubscribe \(email) from the \(site.program.name) briefs"
                     ).string
-                    let mail = PlannedMail(
+                    let headers = MailMessage(
                         from: from, to: MailAddress(name: contact.name, email: contact.email),
                         subject: "\(brief.title) · \(site.program.name)", date: brief.month.firstDay,
                         messageID: Self.messageID(brief: brief, partner: partner, email: email, host: host),
-                        listUnsubscribe: unsubscribe, fragment: site.access?.fragment(email: email) ?? ""
-                    ) { scope in
+                        listUnsubscribe: unsubscribe, text: "", html: "")
+                    let mail = PlannedMail(message: headers, fragment: site.access?.fragment(email: email) ?? "") {
+                        scope in
                         var context = BriefContext(scope: scope, forEmail: true)
                             .context(brief, readers: .partner(partner.id), partner: partner)
                         context["contact"] = PageScope.person(contact)

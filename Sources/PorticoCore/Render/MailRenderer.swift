@@ -16,7 +16,8 @@ extension PageRenderer {
             "title": site.program.name, "company": site.program.company, "build_date": site.today.description,
             "generator": generator, "home_href": base,
         ]
-        context["mail"] = ["unsubscribe_href": mail.listUnsubscribe, "subject": mail.subject]
+        var message = mail.message
+        context["mail"] = ["unsubscribe_href": message.listUnsubscribe, "subject": message.subject]
         guard let html = templates.render(context, template: "mail/brief-html"),
             let text = templates.render(context, template: "mail/brief-text")
         else {
@@ -25,11 +26,8 @@ extension PageRenderer {
         }
         let publicFiles = publicFilePrefixes(base: base)
         let shown = EmailHTML.keepImages(html) { source in publicFiles.contains { source.hasPrefix($0) } }
-        let message = MailMessage(
-            from: mail.from, to: mail.to, subject: mail.subject, date: mail.date, messageID: mail.messageID,
-            listUnsubscribe: mail.listUnsubscribe,
-            text: EmailHTML.personalise(Self.tidy(text), base: base, fragment: mail.fragment),
-            html: EmailHTML.personalise(shown, base: base, fragment: mail.fragment))
+        message.text = EmailHTML.personalise(Self.tidy(text), base: base, fragment: mail.fragment)
+        message.html = EmailHTML.personalise(shown, base: base, fragment: mail.fragment)
         if message.html.utf8.count > Self.emailHTMLLimit {
             log.report(
                 .warning(
