@@ -6,18 +6,25 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check content and templates as a build would, writing nothing.",
         discussion: """
-            Example:
+            Examples:
               portico check --strict
+              portico check --summary
             """)
 
     @OptionGroup var options: ContentOptions
 
+    @Flag(help: "Also print a table of every partner: contacts, manager, last brief, first win, stale assets.")
+    var summary = false
+
     func run() throws {
         let report = try Pipeline.run(options.buildOptions(output: "site", writesOutput: false))
-        let summary =
+        var text =
             report.succeeded
             ? "Checked \(report.pagesWritten) pages (\(Reporter.counts(report)))"
             : "Check failed (\(Reporter.counts(report)))"
-        try Reporter.finish(report, summary: summary, options: options)
+        if summary, !options.json, !report.partnerHealth.isEmpty {
+            text = PartnerHealth.table(report.partnerHealth) + "\n" + text
+        }
+        try Reporter.finish(report, summary: text, options: options)
     }
 }

@@ -59,7 +59,9 @@ import Testing
         #expect(
             draft.contains(
                 "<!-- Added or reviewed from 2026-10-01 to 2026-10-31: say in a line what changed for partners, "
-                    + "and drop what does not matter to them. -->\n\n- [ROI calculator](../assets/roi-calculator.md): ")
+                    + "and drop what does not matter to them. -->\n\n"
+                    + "- [Fixture Co in one page](../assets/fixture-in-one-page.md): What Fixture Co does, for whom, "
+                    + "and what it costs.\n- [ROI calculator](../assets/roi-calculator.md): ")
         )
         #expect(draft.contains("- Year-end referral bonus (2026-11-01 to 2026-12-31)"))
         #expect(draft.contains("- Gold partner webinar (2026-11-10 to 2026-11-20)"))

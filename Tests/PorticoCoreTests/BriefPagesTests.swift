@@ -32,7 +32,11 @@ import Testing
             run.stderr
                 == PorticoRun.clearTextAlert
                 + "content/briefs/2026-12.md:2:1: warning: brief 2026-12 has no success story\n"
-                + "  hint: set 'story' to a story id, or write a '## Success story' section\n")
+                + "  hint: set 'story' to a story id, or write a '## Success story' section\n"
+                + "content/campaigns.yml:10:5: warning: campaign 'referral-bonus' still targets 'sunset', which is "
+                + "sunsetting\n"
+                + "  hint: a partnership that is ending is shown no campaigns; narrow 'for' if it should not count them\n"
+        )
         for path in [
             "briefs/index.html", "briefs/2026-10/index.html", "briefs/2026-11/index.html", "briefs/feed.xml",
             "calendar.ics", "stories/acme-win/index.html", "stories/bridge-live/index.html",

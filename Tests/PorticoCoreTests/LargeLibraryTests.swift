@@ -16,15 +16,15 @@ import Testing
         let run = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
         #expect(run.status == 0)
         let html = try scratch.read("site/partners/bridge/index.html")
-        // 41 assets serve integration partners; the 30 most recently reviewed are listed.
+        // 42 assets serve integration partners; the 30 most recently reviewed are listed.
         let listed = html.components(separatedBy: "class=\"asset-title\"").count - 1
         #expect(listed == 30)
         #expect(html.contains("note-40/index.html\""))
         #expect(!html.contains("note-1/index.html\""))
-        #expect(html.contains(">11 more in the library</a>"))
+        #expect(html.contains(">12 more in the library</a>"))
         #expect(html.contains("href=\"../../assets/index.html\""))
         // The library itself lists everything.
         let library = try scratch.read("site/assets/index.html")
-        #expect(library.components(separatedBy: "class=\"asset-title\"").count - 1 == 42)
+        #expect(library.components(separatedBy: "class=\"asset-title\"").count - 1 == 43)
     }
 }

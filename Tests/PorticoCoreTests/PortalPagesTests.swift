@@ -18,15 +18,16 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stderr == PorticoRun.clearTextAlert)
         let summary = try #require(run.stdout.split(separator: "\n").last)
-        #expect(summary.hasPrefix("Built 18 pages into site/ (0 warnings) in "))
+        #expect(summary.hasPrefix("Built 20 pages into site/ (0 warnings) in "))
     }
 
     @Test func writesEveryPageAndNoPageForRetiredPartners() throws {
         let files = try scratch.snapshot("site").keys.filter { !$0.hasPrefix("static/") }.sorted()
         #expect(
             files == [
-                ".portico-site", "404.html", "assets/index.html", "assets/roi-calculator/index.html",
-                "assets/security-objections/index.html", "index.html", "partners/acme/index.html",
+                ".portico-site", "404.html", "assets/fixture-in-one-page/index.html", "assets/index.html",
+                "assets/roi-calculator/index.html", "assets/security-objections/index.html", "health/index.html",
+                "index.html", "partners/acme/index.html",
                 "partners/acme/refer/index.html", "partners/acme/refer/register/index.html",
                 "partners/bridge/index.html", "partners/bridge/refer/index.html",
                 "partners/bridge/refer/register/index.html", "partners/index.html", "partners/sunset/index.html",

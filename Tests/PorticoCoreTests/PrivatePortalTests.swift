@@ -13,7 +13,7 @@ import Testing
         var strings: [String] = []
         for partner in content.partners {
             strings += [partner.name, partner.referralCode]
-            for contact in partner.contacts { strings += [contact.name, contact.email] }
+            for contact in partner.contacts { strings += [contact.name] + (contact.email.map { [$0] } ?? []) }
         }
         for asset in content.assets where asset.readers(default: content.program.defaultVisibility) != .public {
             strings.append(asset.title)

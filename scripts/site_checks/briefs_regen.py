@@ -126,9 +126,13 @@ def contact_added(r: Report, portico: Path, content: Content, original: Path, pr
     seg = pc.partner_path_segment(secret, partner.id)
     allowed_tags = {pc.group_tag(secret, "partners"), pc.group_tag(secret, f"partner:{partner.id}")}
     wrong = []
+    # The team's health page counts every partner's contacts: it must show the new one.
+    health_changed = "site/health/index.html" in changed
     for rel in changed:
         mail = parse_path(rel)
         if rel.startswith(f"site/partners/{seg}/") or rel.startswith("site/keys/") or (mail and mail[1] == partner.id):
+            continue
+        if rel == "site/health/index.html":
             continue
         site_rel = rel.removeprefix("site/")
         if rel not in before or rel not in after or not rel.startswith("site/"):
@@ -140,8 +144,10 @@ def contact_added(r: Report, portico: Path, content: Content, original: Path, pr
             wrong.append(f"{rel} (its text changed)")
         elif tag_b not in allowed_tags or tag_a != tag_b:
             wrong.append(f"{rel} (sealed anew for a group the new contact is not in)")
-    r.check(f"regeneration, contact added to {partner.id}: only its pages and messages, the key files and pages "
-            "sealed anew for the partners group changed", not wrong, f"{len(wrong)} others: {wrong[:8]}")
+    r.check(f"regeneration, contact added to {partner.id}: only its pages and messages, the key files, the team's "
+            "health page and pages sealed anew for the partners group changed", not wrong, f"{len(wrong)} others: {wrong[:8]}")
+    r.check(f"regeneration, contact added to {partner.id}: the team's health page counts the new contact",
+            health_changed, "site/health/index.html is unchanged")
     new_people = links(r, portico, project, "regeneration after the edit") or {}
     key = new_people.get(email, {}).get("key", "")
     want = {f"site/{pc.key_file_name(pc.unb64(key))}"} if key else {"site/keys/<the new contact's key file>"}

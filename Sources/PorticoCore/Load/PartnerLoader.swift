@@ -19,9 +19,13 @@ enum PartnerLoader {
             fields.records("contacts", what: "a contact", known: contactFields, required: true) { contact -> Contact? in
                 let name = contact.string("name")
                 let role = contact.string("role")
-                let email = contact.email("email")
+                let email = contact.email("email", required: false)
                 let since = contact.day("since", required: false)
-                guard let name, let role, let email else { return nil }
+                // An address that was written but is not valid has been reported; the contact is not
+                // also reported as having none.
+                guard let name, let role, email != nil || contact.value("email", required: false) == nil else {
+                    return nil
+                }
                 return Contact(name: name, role: role, email: email, since: since?.0, source: contact.location)
             }
         let featured = fields.idList("featured") ?? []
@@ -31,8 +35,10 @@ enum PartnerLoader {
             .map(ReferralLoader.overrides) ?? ReferralOverrides()
         let integration = ReferralLoader.integration(fields, partnerID: id, kind: kind)
         guard let name, let kind, let tier, let status, let since, let audience, let contacts else { return nil }
+        let statusLocation = fields.entry("status").map { fields.place($0.value) } ?? fields.location
         return Partner(
-            id: id, name: name, kind: kind, tier: tier, status: status, since: since.0, manager: manager,
+            id: id, name: name, kind: kind, tier: tier, status: status, since: since.0, sinceLocation: since.1,
+            statusLocation: statusLocation, manager: manager,
             website: website, audience: audience, contacts: contacts, featured: featured,
             explicitReferralCode: referralCode, referralOverrides: overrides ?? ReferralOverrides(),
             integration: integration, source: fields.location)

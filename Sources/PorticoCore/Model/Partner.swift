@@ -6,6 +6,10 @@ public struct Partner: Sendable {
     public var tier: Reference
     public var status: PartnerStatus
     public var since: Day
+    /// Where `since` and `status` are written, for the warnings about how long a partner has
+    /// been in a state.
+    public var sinceLocation: SourceLocation
+    public var statusLocation: SourceLocation
     public var manager: Reference?
     public var website: String?
     public var audience: MarkdownSource
@@ -48,7 +52,8 @@ public enum PartnerStatus: String, Sendable, CaseIterable {
 public struct Contact: Sendable {
     public var name: String
     public var role: String
-    public var email: String
+    /// A contact without an address has no access link and gets no email (a warning says so).
+    public var email: String?
     public var since: Day?
     public var source: SourceLocation
 }

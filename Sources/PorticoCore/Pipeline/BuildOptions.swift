@@ -59,6 +59,8 @@ public struct BuildReport: Sendable {
     public var notes: [String] = []
     /// Printed on standard error, loudly: choices that put the portal at risk.
     public var alerts: [String] = []
+    /// Each partner at a glance, for `portico check --summary`; empty when the content did not validate.
+    public var partnerHealth: [PartnerHealth] = []
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }

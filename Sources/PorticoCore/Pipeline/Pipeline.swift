@@ -74,6 +74,7 @@ public enum Pipeline {
                 log: log)
         }
         var built = report(log, options: options, pages: counts.pages, files: counts.files, clock: clock)
+        built.partnerHealth = PartnerHealth.all(site)
         built.notes = access.notes
         built.alerts = access.alerts
         return built

@@ -15,7 +15,9 @@ struct AssetPagesPlanner: OutputPlanner {
                     ["level": heading.level, "text": heading.text, "anchor": heading.anchor]
                 }
                 context["has_outline"] = !body.headings.isEmpty
-                context["owner"] = scope.site.teamByID[asset.owner.id].map(PageScope.person) ?? [:]
+                let owner = scope.site.teamByID[asset.owner.id]
+                context["owner"] = owner.map(PageScope.person) ?? [:]
+                context["has_owner"] = owner != nil
                 context["is_one_pager"] = asset.kind == .onePager
                 let downloads = asset.files.filter {
                     !body.imageFiles.contains($0.path) || body.linkedFiles.contains($0.path)

@@ -19,6 +19,7 @@ struct HomePlanner: OutputPlanner {
             return [
                 "partners_href": scope.href(Routes.partnerDirectory),
                 "sign_in_href": scope.href(Routes.signIn),
+                "health_href": scope.href(Routes.health),
                 "library": [
                     "href": scope.href(Routes.library),
                     "count": site.partnerAssets.count,

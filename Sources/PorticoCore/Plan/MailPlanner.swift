@@ -34,12 +34,13 @@ struct MailPlanner {
             let from = MailAddress(name: manager.name, email: manager.email)
             for brief in briefs {
                 for contact in partner.contacts {
-                    let email = contact.email.lowercased()
+                    guard let address = contact.email else { continue }
+                    let email = address.lowercased()
                     let unsubscribe = MailtoURL(
                         to: [manager.email], subject: "Unsubscribe \(email) from the \(site.program.name) briefs"
                     ).string
                     let headers = MailMessage(
-                        from: from, to: MailAddress(name: contact.name, email: contact.email),
+                        from: from, to: MailAddress(name: contact.name, email: address),
                         subject: "\(brief.title) · \(site.program.name)", date: brief.month.firstDay,
                         messageID: Self.messageID(brief: brief, partner: partner, email: email, host: host),
                         listUnsubscribe: unsubscribe, text: "", html: "")

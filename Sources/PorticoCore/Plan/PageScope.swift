@@ -55,7 +55,8 @@ public struct PageScope: Sendable {
 
     static func person(_ member: TeamMember) -> [String: Any] {
         [
-            "name": member.name, "role": member.role, "email": member.email, "phone": member.phone ?? "",
+            "name": member.name, "role": member.role, "email": member.email, "has_email": true,
+            "phone": member.phone ?? "",
             "phone_tel": member.phone.map(telephoneURI) ?? "", "has_phone": member.phone != nil, "since": "",
             "has_since": false,
         ]
@@ -63,7 +64,8 @@ public struct PageScope: Sendable {
 
     static func person(_ contact: Contact) -> [String: Any] {
         [
-            "name": contact.name, "role": contact.role, "email": contact.email, "phone": "", "phone_tel": "",
+            "name": contact.name, "role": contact.role, "email": contact.email ?? "", "has_email": contact.email != nil,
+            "phone": "", "phone_tel": "",
             "has_phone": false,
             "since": contact.since?.description ?? "", "has_since": contact.since != nil,
         ]

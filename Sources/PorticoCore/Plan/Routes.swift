@@ -14,6 +14,7 @@ enum Routes {
     static let briefs = "briefs/index.html"
     static let feed = "briefs/feed.xml"
     static let calendar = "calendar.ics"
+    static let health = "health/index.html"
 
     static func brief(_ month: Month) -> String { "briefs/\(month)/index.html" }
     static func partnerBrief(_ segment: String, _ month: Month) -> String {

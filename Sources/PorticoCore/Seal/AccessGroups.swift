@@ -31,7 +31,7 @@ public struct AccessGroups: Sendable {
         for partner in content.partners where partner.status != .retired {
             var group = members["team"] ?? [:]
             for contact in partner.contacts {
-                let email = contact.email.lowercased()
+                guard let email = contact.email?.lowercased() else { continue }
                 let epoch = epochs.epoch(of: email)
                 if people[email] == nil {
                     people[email] = Person(

@@ -20,26 +20,27 @@ extension BuiltInTheme {
         ZWZ9fSI+TGlicmFyeTwvYT4gPHNwYW4gYXJpYS1oaWRkZW49InRydWUiPuKAujwvc3Bhbj48L3NwYW4+IHt7a2lu
         ZF9sYWJlbH19PC9wPgogICAgPGgxPnt7dGl0bGV9fTwvaDE+CiAgICA8cCBjbGFzcz0ibGVhZCI+e3tzdW1tYXJ5
         fX08L3A+CiAgICA8ZGwgY2xhc3M9ImZhY3RzIj4KICAgICAgPGRpdj4KICAgICAgICA8ZHQ+T3duZXI8L2R0Pgog
-        ICAgICAgIDxkZD57e293bmVyLm5hbWV9fSDCtyA8YSBocmVmPSJtYWlsdG86e3tvd25lci5lbWFpbH19Ij57e293
-        bmVyLmVtYWlsfX08L2E+PC9kZD4KICAgICAgPC9kaXY+CiAgICAgIDxkaXY+CiAgICAgICAgPGR0PlJldmlldzwv
-        ZHQ+CiAgICAgICAgPGRkPnt7PiBwYXJ0aWFscy9yZXZpZXctc3RhdGV9fTwvZGQ+CiAgICAgIDwvZGl2PgogICAg
-        ICA8ZGl2PgogICAgICAgIDxkdD5Gb3I8L2R0PgogICAgICAgIDxkZD57e2Zvcl9sYWJlbHN9fTwvZGQ+CiAgICAg
-        IDwvZGl2PgogICAgICB7eyNoYXNfdGFnc319CiAgICAgIDxkaXY+CiAgICAgICAgPGR0PlRhZ3M8L2R0PgogICAg
-        ICAgIDxkZD57ez4gcGFydGlhbHMvdGFnc319PC9kZD4KICAgICAgPC9kaXY+CiAgICAgIHt7L2hhc190YWdzfX0K
-        ICAgIDwvZGw+CiAgPC9oZWFkZXI+CiAgPGRpdiBjbGFzcz0iYXNzZXQtYm9keXt7I2hhc19vdXRsaW5lfX0gaGFz
-        LW91dGxpbmV7ey9oYXNfb3V0bGluZX19Ij4KICAgIHt7I2hhc19vdXRsaW5lfX0KICAgIDxuYXYgY2xhc3M9Im91
-        dGxpbmUiIGFyaWEtbGFiZWw9Ik9uIHRoaXMgcGFnZSI+CiAgICAgIDxoMiBjbGFzcz0ib3V0bGluZS10aXRsZSI+
-        T24gdGhpcyBwYWdlPC9oMj4KICAgICAgPG9sPgogICAgICAgIHt7I291dGxpbmV9fQogICAgICAgIDxsaSBjbGFz
-        cz0ib3V0bGluZS1sZXZlbC17e2xldmVsfX0iPjxhIGhyZWY9IiN7e2FuY2hvcn19Ij57e3RleHR9fTwvYT48L2xp
-        PgogICAgICAgIHt7L291dGxpbmV9fQogICAgICA8L29sPgogICAgPC9uYXY+CiAgICB7ey9oYXNfb3V0bGluZX19
-        CiAgICA8ZGl2IGNsYXNzPSJwcm9zZSI+CiAgICAgIHt7e2JvZHlfaHRtbH19fQogICAgICB7eyNoYXNfZG93bmxv
-        YWRzfX0KICAgICAgPHNlY3Rpb24gY2xhc3M9ImRvd25sb2FkcyIgYXJpYS1sYWJlbGxlZGJ5PSJkb3dubG9hZHMt
-        aGVhZGluZyI+CiAgICAgICAgPGgyIGlkPSJkb3dubG9hZHMtaGVhZGluZyI+RG93bmxvYWRzPC9oMj4KICAgICAg
-        ICA8dWw+CiAgICAgICAgICB7eyNkb3dubG9hZHN9fQogICAgICAgICAgPGxpPjxhIGhyZWY9Int7aHJlZn19IiBk
-        b3dubG9hZD57e25hbWV9fTwvYT4gPHNwYW4gY2xhc3M9Im11dGVkIj57e2tpbmR9fSwge3tzaXplfX08L3NwYW4+
-        PC9saT4KICAgICAgICAgIHt7L2Rvd25sb2Fkc319CiAgICAgICAgPC91bD4KICAgICAgPC9zZWN0aW9uPgogICAg
-        ICB7ey9oYXNfZG93bmxvYWRzfX0KICAgIDwvZGl2PgogIDwvZGl2Pgo8L2FydGljbGU+Cnt7L2Fzc2V0fX0Ke3sv
-        bWFpbn19Cnt7L2xheW91dH19Cg==
+        ICAgICAgIDxkZD57eyNoYXNfb3duZXJ9fXt7b3duZXIubmFtZX19IMK3IDxhIGhyZWY9Im1haWx0bzp7e293bmVy
+        LmVtYWlsfX0iPnt7b3duZXIuZW1haWx9fTwvYT57ey9oYXNfb3duZXJ9fXt7Xmhhc19vd25lcn19e3tvd25lcl9u
+        YW1lfX0sIG5vIGxvbmdlciBvbiB0aGUgdGVhbXt7L2hhc19vd25lcn19PC9kZD4KICAgICAgPC9kaXY+CiAgICAg
+        IDxkaXY+CiAgICAgICAgPGR0PlJldmlldzwvZHQ+CiAgICAgICAgPGRkPnt7PiBwYXJ0aWFscy9yZXZpZXctc3Rh
+        dGV9fTwvZGQ+CiAgICAgIDwvZGl2PgogICAgICA8ZGl2PgogICAgICAgIDxkdD5Gb3I8L2R0PgogICAgICAgIDxk
+        ZD57e2Zvcl9sYWJlbHN9fTwvZGQ+CiAgICAgIDwvZGl2PgogICAgICB7eyNoYXNfdGFnc319CiAgICAgIDxkaXY+
+        CiAgICAgICAgPGR0PlRhZ3M8L2R0PgogICAgICAgIDxkZD57ez4gcGFydGlhbHMvdGFnc319PC9kZD4KICAgICAg
+        PC9kaXY+CiAgICAgIHt7L2hhc190YWdzfX0KICAgIDwvZGw+CiAgPC9oZWFkZXI+CiAgPGRpdiBjbGFzcz0iYXNz
+        ZXQtYm9keXt7I2hhc19vdXRsaW5lfX0gaGFzLW91dGxpbmV7ey9oYXNfb3V0bGluZX19Ij4KICAgIHt7I2hhc19v
+        dXRsaW5lfX0KICAgIDxuYXYgY2xhc3M9Im91dGxpbmUiIGFyaWEtbGFiZWw9Ik9uIHRoaXMgcGFnZSI+CiAgICAg
+        IDxoMiBjbGFzcz0ib3V0bGluZS10aXRsZSI+T24gdGhpcyBwYWdlPC9oMj4KICAgICAgPG9sPgogICAgICAgIHt7
+        I291dGxpbmV9fQogICAgICAgIDxsaSBjbGFzcz0ib3V0bGluZS1sZXZlbC17e2xldmVsfX0iPjxhIGhyZWY9IiN7
+        e2FuY2hvcn19Ij57e3RleHR9fTwvYT48L2xpPgogICAgICAgIHt7L291dGxpbmV9fQogICAgICA8L29sPgogICAg
+        PC9uYXY+CiAgICB7ey9oYXNfb3V0bGluZX19CiAgICA8ZGl2IGNsYXNzPSJwcm9zZSI+CiAgICAgIHt7e2JvZHlf
+        aHRtbH19fQogICAgICB7eyNoYXNfZG93bmxvYWRzfX0KICAgICAgPHNlY3Rpb24gY2xhc3M9ImRvd25sb2FkcyIg
+        YXJpYS1sYWJlbGxlZGJ5PSJkb3dubG9hZHMtaGVhZGluZyI+CiAgICAgICAgPGgyIGlkPSJkb3dubG9hZHMtaGVh
+        ZGluZyI+RG93bmxvYWRzPC9oMj4KICAgICAgICA8dWw+CiAgICAgICAgICB7eyNkb3dubG9hZHN9fQogICAgICAg
+        ICAgPGxpPjxhIGhyZWY9Int7aHJlZn19IiBkb3dubG9hZD57e25hbWV9fTwvYT4gPHNwYW4gY2xhc3M9Im11dGVk
+        Ij57e2tpbmR9fSwge3tzaXplfX08L3NwYW4+PC9saT4KICAgICAgICAgIHt7L2Rvd25sb2Fkc319CiAgICAgICAg
+        PC91bD4KICAgICAgPC9zZWN0aW9uPgogICAgICB7ey9oYXNfZG93bmxvYWRzfX0KICAgIDwvZGl2PgogIDwvZGl2
+        Pgo8L2FydGljbGU+Cnt7L2Fzc2V0fX0Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
         """,
         "brief.mustache": """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19Cnt7I2JyaWVmfX0KPGFydGljbGUgY2xhc3M9ImJyaWVmIj4KICA8aGVhZGVy
@@ -85,6 +86,41 @@ extension BuiltInTheme {
         L3A+CiAgPC9saT4KICB7ey9icmllZnN9fQo8L29sPgp7e15icmllZnN9fQo8cD5ObyBicmllZnMgeWV0LjwvcD4K
         e3svYnJpZWZzfX0Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
         """,
+        "health.mustache": """
+        e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoZWFkZXIgY2xhc3M9InBhZ2UtaGVhZCI+CiAgPGgxPnt7cGFnZS50aXRs
+        ZX19PC9oMT4KICA8cCBjbGFzcz0ibGVhZCI+V2hlcmUgYSBwYXJ0bmVyc2hpcCwgb3IgYSBwaWVjZSBvZiBtYXRl
+        cmlhbCwgaXMgb25lIGRlcGFydHVyZSBhd2F5IGZyb20gZmFpbGluZy4gVGhlIHNhbWUgdGFibGUgcHJpbnRzIHdp
+        dGggPGNvZGU+cG9ydGljbyBjaGVjayAtLXN1bW1hcnk8L2NvZGU+LjwvcD4KPC9oZWFkZXI+CjxzZWN0aW9uIGNs
+        YXNzPSJzZWN0aW9uIiBhcmlhLWxhYmVsbGVkYnk9InBhcnRuZXJzLWhlYWRpbmciPgogIDxoMiBpZD0icGFydG5l
+        cnMtaGVhZGluZyI+UGFydG5lcnM8L2gyPgogIDxkaXYgY2xhc3M9InRhYmxlLXdyYXAgaGVhbHRoIiB0YWJpbmRl
+        eD0iMCIgcm9sZT0icmVnaW9uIiBhcmlhLWxhYmVsbGVkYnk9InBhcnRuZXJzLWhlYWRpbmciPgogICAgPHRhYmxl
+        IGNsYXNzPSJoZWFsdGgtdGFibGUiPgogICAgICA8dGhlYWQ+CiAgICAgICAgPHRyPgogICAgICAgICAgPHRoIHNj
+        b3BlPSJjb2wiPlBhcnRuZXI8L3RoPgogICAgICAgICAgPHRoIHNjb3BlPSJjb2wiPlN0YXR1czwvdGg+CiAgICAg
+        ICAgICA8dGggc2NvcGU9ImNvbCI+Q29udGFjdHM8L3RoPgogICAgICAgICAgPHRoIHNjb3BlPSJjb2wiPk1hbmFn
+        ZXI8L3RoPgogICAgICAgICAgPHRoIHNjb3BlPSJjb2wiPkxhc3QgYnJpZWY8L3RoPgogICAgICAgICAgPHRoIHNj
+        b3BlPSJjb2wiPkZpcnN0IHdpbjwvdGg+CiAgICAgICAgICA8dGggc2NvcGU9ImNvbCI+U3RhbGUgYXNzZXRzPC90
+        aD4KICAgICAgICA8L3RyPgogICAgICA8L3RoZWFkPgogICAgICA8dGJvZHk+CiAgICAgICAge3sjcGFydG5lcnN9
+        fQogICAgICAgIDx0cj4KICAgICAgICAgIDx0aCBzY29wZT0icm93Ij57e25hbWV9fTwvdGg+CiAgICAgICAgICA8
+        dGQ+e3tzdGF0dXN9fTwvdGQ+CiAgICAgICAgICA8dGQ+e3tjb250YWN0c319e3sjc2luZ2xlX2NvbnRhY3R9fSA8
+        c3BhbiBjbGFzcz0iYmFkZ2UgYmFkZ2UtZHVlIj5hdCByaXNrPC9zcGFuPnt7L3NpbmdsZV9jb250YWN0fX08L3Rk
+        PgogICAgICAgICAgPHRkPnt7I2hhc19tYW5hZ2VyfX17e21hbmFnZXJ9fXt7L2hhc19tYW5hZ2VyfX17e15oYXNf
+        bWFuYWdlcn19PHNwYW4gY2xhc3M9ImJhZGdlIGJhZGdlLWR1ZSI+bm9uZTwvc3Bhbj57ey9oYXNfbWFuYWdlcn19
+        PC90ZD4KICAgICAgICAgIDx0ZD57eyNoYXNfbGFzdF9icmllZn19e3tsYXN0X2JyaWVmfX17ey9oYXNfbGFzdF9i
+        cmllZn19e3teaGFzX2xhc3RfYnJpZWZ9fW5vbmV7ey9oYXNfbGFzdF9icmllZn19PC90ZD4KICAgICAgICAgIDx0
+        ZD57eyNoYXNfZmlyc3Rfd2lufX17e2ZpcnN0X3dpbn19e3svaGFzX2ZpcnN0X3dpbn19e3teaGFzX2ZpcnN0X3dp
+        bn19bm9uZSB5ZXR7ey9oYXNfZmlyc3Rfd2lufX08L3RkPgogICAgICAgICAgPHRkPnt7c3RhbGVfYXNzZXRzfX08
+        L3RkPgogICAgICAgIDwvdHI+CiAgICAgICAge3svcGFydG5lcnN9fQogICAgICA8L3Rib2R5PgogICAgPC90YWJs
+        ZT4KICA8L2Rpdj4KPC9zZWN0aW9uPgo8c2VjdGlvbiBjbGFzcz0ic2VjdGlvbiIgYXJpYS1sYWJlbGxlZGJ5PSJm
+        aW5kaW5ncy1oZWFkaW5nIj4KICA8aDIgaWQ9ImZpbmRpbmdzLWhlYWRpbmciPldoYXQgdG8gZml4ICh7e2ZpbmRp
+        bmdzX2NvdW50fX0pPC9oMj4KICB7eyNoYXNfZmluZGluZ3N9fQogIDx1bCBjbGFzcz0iZmluZGluZ3MiPgogICAg
+        e3sjZmluZGluZ3N9fQogICAgPGxpIGNsYXNzPSJjYXJkIj4KICAgICAgPHA+PHN0cm9uZz57e21lc3NhZ2V9fTwv
+        c3Ryb25nPjwvcD4KICAgICAge3sjaGFzX2hpbnR9fTxwPnt7aGludH19PC9wPnt7L2hhc19oaW50fX0KICAgICAg
+        PHAgY2xhc3M9Im1ldGEiPjxjb2RlPnt7cGxhY2V9fTwvY29kZT48L3A+CiAgICA8L2xpPgogICAge3svZmluZGlu
+        Z3N9fQogIDwvdWw+CiAge3svaGFzX2ZpbmRpbmdzfX0KICB7e15oYXNfZmluZGluZ3N9fQogIDxwPk5vdGhpbmc6
+        IGV2ZXJ5IHBhcnRuZXJzaGlwIGhhcyBhIG1hbmFnZXIgYW5kIG1vcmUgdGhhbiBvbmUgY29udGFjdCwgYW5kIHRo
+        ZSBtYXRlcmlhbCBpcyBmcmVzaC48L3A+CiAge3svaGFzX2ZpbmRpbmdzfX0KPC9zZWN0aW9uPgp7ey9tYWlufX0K
+        e3svbGF5b3V0fX0K
+        """,
         "home.mustache": """
         e3s8bGF5b3V0fX0Ke3skdGl0bGV9fXt7c2l0ZS50aXRsZX19e3svdGl0bGV9fQp7eyRtYWlufX0KPGhlYWRlciBj
         bGFzcz0icGFnZS1oZWFkIj4KICA8cCBjbGFzcz0ia2lja2VyIj57e3Byb2dyYW0uY29tcGFueX19IHBhcnRuZXIg
@@ -125,7 +161,9 @@ extension BuiltInTheme {
         aXZhdGUuIE9wZW4gdGhlbSB3aXRoIHlvdXIgcGVyc29uYWwgbGluaywgdGhlIG9uZSB5b3VyIHBhcnRuZXIgbWFu
         YWdlciBzZW50IHlvdS48L3A+CiAgICA8cD48YSBjbGFzcz0iYnV0dG9uIiBocmVmPSJ7e3BhcnRuZXJzX2hyZWZ9
         fSI+UGFydG5lciBkaXJlY3Rvcnk8L2E+IDxhIGhyZWY9Int7c2lnbl9pbl9ocmVmfX0iPlNpZ24gaW48L2E+PC9w
-        PgogIDwvc2VjdGlvbj4KPC9kaXY+Cnt7L21haW59fQp7ey9sYXlvdXR9fQo=
+        PgogICAgPHAgY2xhc3M9Im1ldGEiPkZvciBvdXIgdGVhbTogPGEgaHJlZj0ie3toZWFsdGhfaHJlZn19Ij5wcm9n
+        cmFtIGhlYWx0aDwvYT4sIHdoZXJlIGEgcGFydG5lcnNoaXAgaGFuZ3Mgb24gb25lIHBlcnNvbi48L3A+CiAgPC9z
+        ZWN0aW9uPgo8L2Rpdj4Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
         """,
         "layout.mustache": """
         PCFkb2N0eXBlIGh0bWw+CjxodG1sIGxhbmc9ImVuIj4KPGhlYWQ+CjxtZXRhIGNoYXJzZXQ9InV0Zi04Ij4KPG1l
@@ -338,10 +376,12 @@ extension BuiltInTheme {
         "partials/person.mustache": """
         PGRpdiBjbGFzcz0iY2FyZCBwZXJzb24iPgogIDxoMyBjbGFzcz0icGVyc29uLW5hbWUiPnt7bmFtZX19PC9oMz4K
         ICA8cCBjbGFzcz0icGVyc29uLXJvbGUiPnt7cm9sZX19PC9wPgogIDx1bCBjbGFzcz0icGVyc29uLWxpbmtzIj4K
-        ICAgIDxsaT48YSBocmVmPSJtYWlsdG86e3tlbWFpbH19Ij57e2VtYWlsfX08L2E+PC9saT4KICAgIHt7I2hhc19w
-        aG9uZX19CiAgICA8bGk+PGEgaHJlZj0ie3twaG9uZV90ZWx9fSI+e3twaG9uZX19PC9hPjwvbGk+CiAgICB7ey9o
-        YXNfcGhvbmV9fQogIDwvdWw+CiAge3sjaGFzX3NpbmNlfX0KICA8cCBjbGFzcz0ibXV0ZWQiPkNvbnRhY3Qgc2lu
-        Y2Uge3tzaW5jZX19PC9wPgogIHt7L2hhc19zaW5jZX19CjwvZGl2Pgo=
+        ICAgIHt7I2hhc19lbWFpbH19CiAgICA8bGk+PGEgaHJlZj0ibWFpbHRvOnt7ZW1haWx9fSI+e3tlbWFpbH19PC9h
+        PjwvbGk+CiAgICB7ey9oYXNfZW1haWx9fQogICAge3teaGFzX2VtYWlsfX0KICAgIDxsaSBjbGFzcz0ibXV0ZWQi
+        Pk5vIGVtYWlsIGFkZHJlc3Mgb24gZmlsZTwvbGk+CiAgICB7ey9oYXNfZW1haWx9fQogICAge3sjaGFzX3Bob25l
+        fX0KICAgIDxsaT48YSBocmVmPSJ7e3Bob25lX3RlbH19Ij57e3Bob25lfX08L2E+PC9saT4KICAgIHt7L2hhc19w
+        aG9uZX19CiAgPC91bD4KICB7eyNoYXNfc2luY2V9fQogIDxwIGNsYXNzPSJtdXRlZCI+Q29udGFjdCBzaW5jZSB7
+        e3NpbmNlfX08L3A+CiAge3svaGFzX3NpbmNlfX0KPC9kaXY+Cg==
         """,
         "partials/referral-credit.mustache": """
         e3sjaGFzX2luY2VudGl2ZXN9fQo8c2VjdGlvbiBjbGFzcz0ic2VjdGlvbiIgYXJpYS1sYWJlbGxlZGJ5PSJyZXdh
@@ -858,7 +898,14 @@ extension BuiltInTheme {
         LWxpc3QgPiBsaSwKLnByb3NlIC5zdG9yeS1saXN0ID4gbGkgewogIG1hcmdpbjogMDsKfQoKLmNhbXBhaWduLXRp
         dGxlLAouc3RvcnktdGl0bGUsCi5icmllZi10aXRsZSB7CiAgbWFyZ2luOiAwIDAgMC4yNXJlbTsKICBmb250LXNp
         emU6IDEuMXJlbTsKfQoKLmNhbXBhaWduIHAsCi5zdG9yeS1jYXJkIHAsCi5icmllZi1zdW1tYXJ5IHAgewogIG1h
-        cmdpbjogMC4yNXJlbSAwIDA7Cn0KCi5icmllZi1ncmVldGluZyB7CiAgbWFyZ2luLXRvcDogMC43NXJlbTsKfQo=
+        cmdpbjogMC4yNXJlbSAwIDA7Cn0KCi5icmllZi1ncmVldGluZyB7CiAgbWFyZ2luLXRvcDogMC43NXJlbTsKfQoK
+        LyogVGhlIHRlYW0ncyBoZWFsdGggcGFnZTogdGhlIHRhYmxlIG1heSB1c2UgdGhlIHBhZ2UncyB3aG9sZSB3aWR0
+        aC4gKi8KLnRhYmxlLXdyYXAuaGVhbHRoIHsKICBtYXgtd2lkdGg6IDEwMCU7Cn0KCi5oZWFsdGgtdGFibGUgewog
+        IGJvcmRlci1jb2xsYXBzZTogY29sbGFwc2U7CiAgd2lkdGg6IDEwMCU7Cn0KCi5oZWFsdGgtdGFibGUgdGgsCi5o
+        ZWFsdGgtdGFibGUgdGQgewogIHRleHQtYWxpZ246IGxlZnQ7CiAgd2hpdGUtc3BhY2U6IG5vd3JhcDsKICBwYWRk
+        aW5nOiAwLjM1cmVtIDAuNzVyZW0gMC4zNXJlbSAwOwogIGJvcmRlci1ib3R0b206IDFweCBzb2xpZCB2YXIoLS1s
+        aW5lKTsKfQoKLmZpbmRpbmdzIHsKICBsaXN0LXN0eWxlOiBub25lOwogIHBhZGRpbmc6IDA7CiAgZGlzcGxheTog
+        Z3JpZDsKICBnYXA6IDAuNzVyZW07Cn0KCi5maW5kaW5ncyBwIHsKICBtYXJnaW46IDAuMjVyZW0gMDsKfQo=
         """,
         "static/refer.js": """
         Ly8gUG9ydGljbzogY29tcG9zZXMgYSByZWZlcnJhbCBvciBkZWFsLXJlZ2lzdHJhdGlvbiBlbWFpbCB3aGVuIHRo

@@ -15,31 +15,21 @@ public struct ContentValidator: Sendable {
         issues += duplicates(program.team.map { ($0.id, $0.source) }, what: "team member")
 
         let tierIDs = program.tiers.map(\.id)
-        let teamIDs = program.team.map(\.id)
         let assetIDs = loaded.assets.map(\.id)
         for partner in loaded.partners {
             issues += unknown(
                 partner.tier, among: tierIDs, what: "tier", field: "tier",
                 hint: "tiers are the ids listed under 'tiers' in program.yml")
-            if let manager = partner.manager {
-                issues += unknown(manager, among: teamIDs, what: "team member", field: "manager", hint: teamHint)
-            } else if partner.status != .retired {
-                issues.append(
-                    .warning(
-                        "no-manager", "partner '\(partner.id)' has no manager", at: partner.source,
-                        hint: "set 'manager' to the id of the team member who looks after them"))
-            }
             for featured in partner.featured where !loaded.assetFileIDs.contains(featured.id) {
                 issues += unknown(
                     featured, among: assetIDs, what: "asset", field: "featured",
                     hint: "an asset's id is its file name in assets/ without '.md'")
             }
-            issues += contactWarnings(partner)
         }
         for asset in loaded.assets {
-            issues += unknown(asset.owner, among: teamIDs, what: "team member", field: "owner", hint: teamHint)
             issues += reviewWarning(asset, defaultEvery: program.reviewEvery)
         }
+        issues += TurnoverValidator(program: program, loaded: loaded, today: today).check()
         issues += ReferralValidator(
             program: program, partners: loaded.partners, assetIDs: assetIDs, assetFileIDs: loaded.assetFileIDs,
             draftIDs: Set(loaded.assets.filter(\.draft).map(\.id))
@@ -55,8 +45,6 @@ public struct ContentValidator: Sendable {
         content.campaigns = loaded.campaigns
         return content
     }
-
-    private let teamHint = "team members are the ids listed under 'team' in program.yml"
 
     private func unknown(_ reference: Reference, among ids: [String], what: String, field: String, hint: String)
         -> [Diagnostic]
@@ -84,27 +72,6 @@ public struct ContentValidator: Sendable {
             }
         }
         return found
-    }
-
-    private func contactWarnings(_ partner: Partner) -> [Diagnostic] {
-        guard partner.status != .retired else { return [] }
-        switch partner.contacts.count {
-        case 0:
-            return [
-                .warning(
-                    "no-contacts", "partner '\(partner.id)' has no contacts", at: partner.source,
-                    hint: "list the people at the partner who refer or integrate")
-            ]
-        case 1:
-            return [
-                .warning(
-                    "single-contact", "partner '\(partner.id)' has a single contact",
-                    at: partner.contacts[0].source,
-                    hint: "add a second contact so the partnership survives when one person moves on")
-            ]
-        default:
-            return []
-        }
     }
 
     private func reviewWarning(_ asset: Asset, defaultEvery: Int) -> [Diagnostic] {
