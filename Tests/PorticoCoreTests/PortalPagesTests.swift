@@ -18,7 +18,7 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stderr == PorticoRun.clearTextAlert)
         let summary = try #require(run.stdout.split(separator: "\n").last)
-        #expect(summary.hasPrefix("Built 20 pages into site/ (0 warnings) in "))
+        #expect(summary.hasPrefix("Built 24 pages into site/ (0 warnings) in "))
     }
 
     @Test func writesEveryPageAndNoPageForRetiredPartners() throws {
@@ -29,11 +29,12 @@ import Testing
                 "assets/roi-calculator/index.html", "assets/security-objections/index.html", "health/index.html",
                 "index.html", "partners/acme/index.html",
                 "partners/acme/refer/index.html", "partners/acme/refer/register/index.html",
-                "partners/bridge/index.html", "partners/bridge/refer/index.html",
-                "partners/bridge/refer/register/index.html", "partners/index.html", "partners/sunset/index.html",
-                "partners/sunset/refer/index.html",
-                "partners/sunset/refer/register/index.html", "refer/index.html", "refer/register/index.html",
-                "robots.txt", "sign-in/index.html", "sitemap.xml",
+                "partners/acme/start/index.html", "partners/bridge/index.html", "partners/bridge/refer/index.html",
+                "partners/bridge/refer/register/index.html", "partners/bridge/start/index.html",
+                "partners/index.html", "partners/sunset/index.html", "partners/sunset/refer/index.html",
+                "partners/sunset/refer/register/index.html", "partners/sunset/start/index.html",
+                "refer/index.html", "refer/register/index.html", "robots.txt", "sign-in/index.html", "sitemap.xml",
+                "start/index.html", "team/dana.vcf", "team/omar.vcf",
             ])
         #expect(scratch.exists("site/static/portico.css"))
     }

@@ -69,12 +69,13 @@ def decrypt_site(site: Site, base: str, browser, key: str, out: Path) -> tuple[S
 
 
 def open_downloads(browser, site: Site, page: str, r: GateResult, out: Path) -> int:
-    """Clicks each download of a decrypted page whose file is sealed: the page script must hand
+    """Clicks each download of a decrypted page whose file is sealed (the page script marks those
+    links data-portico-sealed; a public file such as a vCard downloads as it is): it must hand
     over the decrypted file, 28 bytes (nonce and tag) smaller than what the host serves. The
     decrypted file replaces the sealed one in `out`, so the structured gate reads what a team
     member gets (a partner's calendar, say)."""
     links = browser.script(
-        "return Array.prototype.map.call(document.querySelectorAll('main a[download]'),"
+        "return Array.prototype.map.call(document.querySelectorAll('main a[download][data-portico-sealed]'),"
         " function (a) { return a.getAttribute('href'); });")
     count = 0
     for index, href in enumerate(links):
@@ -82,7 +83,7 @@ def open_downloads(browser, site: Site, page: str, r: GateResult, out: Path) -> 
         if not served.is_file():
             continue
         opened = browser.async_script(
-            "var done = arguments[arguments.length - 1], a = document.querySelectorAll('main a[download]')[arguments[0]];"
+            "var done = arguments[arguments.length - 1], a = document.querySelectorAll('main a[download][data-portico-sealed]')[arguments[0]];"
             "a.click();"
             "var start = Date.now();"
             "(function poll() {"

@@ -101,6 +101,7 @@
       });
       Array.prototype.forEach.call(main.querySelectorAll("a"), function (link) {
         if (link.getAttribute("href") !== url) return;
+        link.setAttribute("data-portico-sealed", "");
         link.addEventListener("click", function (event) {
           if (link.getAttribute("data-portico-file")) return; // already opened: a plain download
           event.preventDefault();

@@ -40,6 +40,12 @@ enum ContentFileDecoder {
         }.value
     }
 
+    static func glossary(_ source: SourceText, issues: IssueList) -> [GlossaryTerm]? {
+        decodeYAML(
+            source.text, path: source.displayPath, firstLine: 1, what: "glossary.yml",
+            known: GlossaryLoader.fields, issues: issues, GlossaryLoader.read)
+    }
+
     static func campaigns(_ source: SourceText, issues: IssueList) -> [Campaign]? {
         decodeYAML(
             source.text, path: source.displayPath, firstLine: 1, what: "campaigns.yml",

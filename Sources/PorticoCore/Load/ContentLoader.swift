@@ -13,6 +13,7 @@ public struct LoadedContent: Sendable {
     public var briefs: [Brief] = []
     public var stories: [Story] = []
     public var campaigns: [Campaign] = []
+    public var glossary: [GlossaryTerm] = []
     /// Ids of every story file, including those that failed to load.
     public var storyFileIDs: Set<String> = []
 }
@@ -61,20 +62,24 @@ public struct ContentLoader: Sendable {
         loaded.briefs = briefs.compactMap(\.0)
         loaded.stories = stories.compactMap(\.0)
         loaded.storyFileIDs = Set(uniqueStoryFiles.map(\.stem))
-        loaded.campaigns = loadCampaigns(log)
+        loaded.campaigns =
+            loadOptional("campaigns.yml", log: log) { ContentFileDecoder.campaigns($0, issues: $1) } ?? []
+        loaded.glossary = loadOptional("glossary.yml", log: log) { ContentFileDecoder.glossary($0, issues: $1) } ?? []
         return loaded
     }
 
-    /// `campaigns.yml` is optional: a program without campaigns has none.
-    private func loadCampaigns(_ log: DiagnosticLog) -> [Campaign] {
-        let relative = "campaigns.yml"
+    /// `campaigns.yml` and `glossary.yml` are optional: a program without them has none.
+    private func loadOptional<Value>(
+        _ relative: String, log: DiagnosticLog, _ decode: (SourceText, IssueList) -> Value?
+    ) -> Value? {
         let url = folder.url.appendingPathComponent(relative)
-        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let file = ContentFolder.File(
-            url: url, relativePath: relative, displayPath: folder.display(relative), stem: "campaigns")
-        let (campaigns, issues) = decode(file) { ContentFileDecoder.campaigns($0, issues: $1) }
+            url: url, relativePath: relative, displayPath: folder.display(relative),
+            stem: String(relative.prefix { $0 != "." }))
+        let (value, issues) = self.decode(file, decode)
         log.report(contentsOf: issues)
-        return campaigns ?? []
+        return value
     }
 
     /// Reads `file` and decodes it with `decode`, returning its problems beside the value.

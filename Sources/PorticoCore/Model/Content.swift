@@ -17,6 +17,8 @@ public struct Content: Sendable {
     public var stories: [Story] = []
     /// In the order of campaigns.yml.
     public var campaigns: [Campaign] = []
+    /// In the order of glossary.yml.
+    public var glossary: [GlossaryTerm] = []
 
     public init(program: Program, partners: [Partner], assets: [Asset], staticFiles: [AssetFile] = []) {
         self.staticFiles = staticFiles

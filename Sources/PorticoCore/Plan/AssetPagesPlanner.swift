@@ -9,7 +9,8 @@ struct AssetPagesPlanner: OutputPlanner {
                 kind: .asset, title: asset.title, description: asset.summary, visibility: readers
             ) { scope in
                 var context = scope.assetSummary(asset)
-                let body = scope.html(asset.body, folder: asset.sourceFolder, title: asset.title, assetID: asset.id)
+                let body = scope.html(
+                    asset.body, folder: asset.sourceFolder, title: asset.title, assetID: asset.id, linksGlossary: true)
                 context["body_html"] = body.html
                 context["outline"] = body.headings.map { heading -> [String: Any] in
                     ["level": heading.level, "text": heading.text, "anchor": heading.anchor]

@@ -12,11 +12,16 @@ public struct PageScope: Sendable {
 
     /// Renders Markdown written in the content file at `folder` (relative to the content folder),
     /// with its relative links leading from this page.
-    func html(_ source: MarkdownSource, folder: String, title: String? = nil, assetID: String? = nil)
-        -> RenderedMarkdown
-    {
+    func html(
+        _ source: MarkdownSource, folder: String, title: String? = nil, assetID: String? = nil,
+        linksGlossary: Bool = false
+    ) -> RenderedMarkdown {
         let links = LinkContext(index: site.links, folder: folder, assetID: assetID, root: root)
-        return markdown.render(source, context: MarkdownContext(title: title, links: links), log: log)
+        let glossary =
+            linksGlossary && !site.content.glossary.isEmpty
+            ? GlossaryLinking(terms: site.content.glossary, page: href(Routes.start)) : nil
+        return markdown.render(
+            source, context: MarkdownContext(title: title, links: links, glossary: glossary), log: log)
     }
 
     /// The text as the plain-text part of an email shows it, cut before each `##` heading.

@@ -38,6 +38,7 @@ struct PartnerPagesPlanner: OutputPlanner {
         let calendar = PartnerCalendar.path(for: partner, site: site)
         let cards = BriefContext(scope: scope)
         return [
+            "start_href": scope.href(Routes.partnerStart(segment)),
             "briefs": briefs, "has_briefs": !briefs.isEmpty,
             "joint_wins": wins.map(cards.storyCard), "has_joint_wins": !wins.isEmpty,
             "calendar_href": calendar.map(scope.href) ?? "", "has_calendar": calendar != nil,

@@ -71,6 +71,7 @@ public enum PageKind: String, Sendable, CaseIterable {
     case brief
     case story
     case health
+    case start
     case signIn = "sign-in"
     /// The public shell of an encrypted page.
     case sealed
@@ -86,12 +87,14 @@ public enum PageKind: String, Sendable, CaseIterable {
         case .refer, .register: .refer
         case .briefs, .brief: .briefs
         case .story: .library
+        case .start: .start
         case .partner, .partners, .health, .signIn, .sealed, .notFound: nil
         }
     }
 }
 
 enum NavigationSection: CaseIterable {
+    case start
     case program
     case library
     case briefs
@@ -99,6 +102,7 @@ enum NavigationSection: CaseIterable {
 
     var label: String {
         switch self {
+        case .start: "Start"
         case .program: "Program"
         case .library: "Library"
         case .briefs: "Briefs"
@@ -108,6 +112,7 @@ enum NavigationSection: CaseIterable {
 
     var path: String {
         switch self {
+        case .start: Routes.start
         case .program: Routes.home
         case .library: Routes.library
         case .briefs: Routes.briefs

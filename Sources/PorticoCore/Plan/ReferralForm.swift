@@ -5,10 +5,24 @@ struct ReferralForm {
     enum Purpose: String {
         case referral
         case registration
+        /// "I am new at a partner": a new contact asks for their link (sign-in page).
+        case join
 
         var formID: String { "\(rawValue)-form" }
-        var noun: String { self == .referral ? "Referral" : "Deal registration" }
-        var submitLabel: String { self == .referral ? "Send the referral" : "Register the deal" }
+        var noun: String {
+            switch self {
+            case .referral: "Referral"
+            case .registration: "Deal registration"
+            case .join: "New partner contact"
+            }
+        }
+        var submitLabel: String {
+            switch self {
+            case .referral: "Send the referral"
+            case .registration: "Register the deal"
+            case .join: "Ask for my link"
+            }
+        }
     }
 
     let purpose: Purpose
@@ -29,6 +43,7 @@ struct ReferralForm {
     var controls: [Control] { opportunityControls + referrerControls }
 
     var opportunityControls: [Control] {
+        guard purpose != .join else { return [] }
         func control(_ field: ReferralField, required: Bool) -> Control {
             // The contact fields describe someone else: the browser must not offer the rep's own details.
             Control(
@@ -40,6 +55,20 @@ struct ReferralForm {
     }
 
     var referrerControls: [Control] {
+        if purpose == .join {
+            return [
+                Control(name: "name", label: "Your name", help: "", input: .text, required: true, autocomplete: "name"),
+                Control(
+                    name: "role", label: "Your role", help: "What you do at the partner.", input: .text,
+                    required: true, autocomplete: "organization-title"),
+                Control(
+                    name: "email", label: "Your work email", help: "Your link is sent here.", input: .email,
+                    required: true, autocomplete: "email"),
+                Control(
+                    name: "company", label: "Your company", help: "The partner you work for.", input: .text,
+                    required: true, autocomplete: "organization"),
+            ]
+        }
         var controls = [
             Control(
                 name: "referrer_name", label: "Your name", help: "", input: .text, required: true, autocomplete: "name"),
@@ -81,6 +110,8 @@ struct ReferralForm {
         case .referral:
             return "\(owner) picks this up, replies within \(terms.responseTime) and holds a first call with "
                 + "the client within \(terms.firstCallTime)."
+        case .join:
+            return "\(owner) checks with your company and sends you your personal link within \(terms.responseTime)."
         case .registration:
             let days = terms.program.registration.map { ReferralTerms.count($0.protectionDays, "day") } ?? ""
             return "\(owner) accepts or declines the registration within \(terms.responseTime); "

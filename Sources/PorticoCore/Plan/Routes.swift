@@ -15,6 +15,10 @@ enum Routes {
     static let feed = "briefs/feed.xml"
     static let calendar = "calendar.ics"
     static let health = "health/index.html"
+    static let start = "start/index.html"
+
+    static func partnerStart(_ segment: String) -> String { "partners/\(segment)/start/index.html" }
+    static func teamCard(_ id: String) -> String { "team/\(id).vcf" }
 
     static func brief(_ month: Month) -> String { "briefs/\(month)/index.html" }
     static func partnerBrief(_ segment: String, _ month: Month) -> String {

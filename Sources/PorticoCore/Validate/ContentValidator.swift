@@ -43,6 +43,7 @@ public struct ContentValidator: Sendable {
         content.briefMonths = loaded.briefs.map(\.month).sorted()
         content.stories = loaded.stories.sorted { $0.id < $1.id }
         content.campaigns = loaded.campaigns
+        content.glossary = loaded.glossary
         return content
     }
 

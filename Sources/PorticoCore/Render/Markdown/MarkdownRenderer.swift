@@ -22,10 +22,13 @@ public struct MarkdownContext: Sendable {
     public var title: String?
     /// Without it, relative links are left as written.
     public var links: LinkContext?
+    /// The glossary terms to link on their first use; nil links none.
+    public var glossary: GlossaryLinking?
 
-    public init(title: String? = nil, links: LinkContext? = nil) {
+    public init(title: String? = nil, links: LinkContext? = nil, glossary: GlossaryLinking? = nil) {
         self.title = title
         self.links = links
+        self.glossary = glossary
     }
 }
 
@@ -56,6 +59,7 @@ public struct MarkdownRenderer: Sendable {
         links.apply(nodes.links, findings: &findings)
         findings += RawHTMLReport.findings(nodes.rawHTML, place: place)
         log.report(contentsOf: findings)
+        context.glossary?.apply(to: document.root)
 
         guard let rendered = cmark_render_html(document.root, MarkdownRenderer.options, document.extensions)
         else { return RenderedMarkdown(html: "", headings: headings) }
