@@ -15,6 +15,8 @@ enum Routes {
     static let feed = "briefs/feed.xml"
     static let calendar = "calendar.ics"
     static let health = "health/index.html"
+    /// The public start page: the path a new contact follows through the portal.
+    static let start = "start/index.html"
 
     static func brief(_ month: Month) -> String { "briefs/\(month)/index.html" }
     static func partnerBrief(_ segment: String, _ month: Month) -> String {
@@ -34,6 +36,8 @@ enum Routes {
     static func assetFile(_ id: String, _ path: String) -> String { "assets/\(id)/" + LinkIndex.encodePath(path) }
     static func partnerRefer(_ segment: String) -> String { "partners/\(segment)/refer/index.html" }
     static func partnerRegister(_ segment: String) -> String { "partners/\(segment)/refer/register/index.html" }
+    /// A partner's own start page, tailored to its kind.
+    static func partnerStart(_ segment: String) -> String { "partners/\(segment)/start/index.html" }
 
     /// The prefix that leads from the page at `path` back to the site root: `""` or `"../"`s.
     static func root(from path: String) -> String {

@@ -1,0 +1,543 @@
+import Foundation
+import Yams
+
+/// `portico new contact`: adds a person to a partner's `contacts` by editing the file's text, so
+/// that its comments, key order, quoting and line endings stay exactly as they were (a YAML
+/// library would drop the comments). The edited file must still load, or it is put back.
+public enum ContactEditor {
+    /// The person to add, as given on the command line.
+    public struct NewContact: Sendable {
+        public var name: String
+        public var role: String
+        public var email: String
+        public var since: Day?
+
+        public init(name: String, role: String, email: String, since: Day? = nil) {
+            self.name = name.trimmingCharacters(in: .whitespaces)
+            self.role = role.trimmingCharacters(in: .whitespaces)
+            self.email = email.trimmingCharacters(in: .whitespaces)
+            self.since = since
+        }
+
+        /// The fields as YAML text, by key, quoted where they must be; a date stays a plain date.
+        func fields(flow: Bool) -> [String: String] {
+            var fields = ["name": name, "role": role, "email": email].mapValues { YAMLScalar.text($0, flow: flow) }
+            if let since { fields["since"] = since.description }
+            return fields
+        }
+    }
+
+    /// Why a contact was not added; `usage` marks a mistake in the command rather than a conflict
+    /// with the content.
+    public struct Refusal: Error, CustomStringConvertible, Equatable {
+        public var description: String
+        public var usage = false
+
+        init(_ description: String, usage: Bool = false) {
+            self.description = description
+            self.usage = usage
+        }
+    }
+
+    /// What `add` did.
+    public struct Added: Sendable {
+        /// The partner file, as diagnostics name it (`content/partners/acme.yml`).
+        public var path: String
+        /// Notes worth printing, such as a retired partner's contacts having no access.
+        public var notes: [String]
+    }
+
+    /// The order fields are written in when the existing contacts do not say.
+    static let defaultOrder = ["name", "role", "email", "since"]
+
+    /// Adds `contact` to the partner `partnerID` of the content folder, after checking the
+    /// address is new to the whole program; the file is restored if it no longer loads.
+    public static func add(
+        _ contact: NewContact, partner partnerID: String, contentURL: URL, contentDisplayPath: String,
+        today: Day = .today
+    ) throws(Refusal) -> Added {
+        try check(contact)
+        let folder = ContentFolder(url: contentURL, displayPath: contentDisplayPath)
+        let files = partnerFiles(folder)
+        guard let file = files.first(where: { $0.stem == partnerID }) else {
+            let ids = files.map(\.stem).sorted()
+            guard !ids.isEmpty else {
+                throw Refusal("unknown partner '\(partnerID)': \(folder.display("partners")) holds no partner files")
+            }
+            throw Refusal(
+                "unknown partner '\(partnerID)'\(Suggestion.didYouMean(partnerID, in: ids)); "
+                    + "the partners are \(ids.joined(separator: ", "))")
+        }
+        if let taken = existingAddresses(folder, partnerFiles: files).first(where: {
+            $0.email.lowercased() == contact.email.lowercased()
+        }) {
+            throw Refusal("\(taken.email) is already \(taken.owner) (\(taken.place))")
+        }
+        guard let original = FileManager.default.contents(atPath: file.url.path) else {
+            throw Refusal("cannot read \(file.displayPath)")
+        }
+        let before = errors(contentURL: contentURL, displayPath: contentDisplayPath, today: today)
+        let inFile = before.filter { $0.location?.file == file.displayPath }
+        guard inFile.isEmpty else {
+            throw Refusal(
+                "\(file.displayPath) has errors; fix them before adding a contact:\n"
+                    + inFile.map(\.formatted).joined(separator: "\n"))
+        }
+        let text = String(decoding: original, as: UTF8.self)
+        let edited = try inserting(contact, into: text)
+        do {
+            try Data(edited.utf8).write(to: file.url)
+        } catch {
+            throw Refusal("cannot write \(file.displayPath): \(error.localizedDescription)")
+        }
+        let known = Set(before.map(\.formatted))
+        let after = errors(contentURL: contentURL, displayPath: contentDisplayPath, today: today).filter {
+            $0.location?.file == file.displayPath || !known.contains($0.formatted)
+        }
+        guard after.isEmpty else {
+            try? original.write(to: file.url)
+            throw Refusal(
+                "the edited \(file.displayPath) did not load, so it was left as it was:\n"
+                    + after.map(\.formatted).joined(separator: "\n"))
+        }
+        var notes: [String] = []
+        if isRetired(edited) {
+            notes.append("'\(partnerID)' is retired: its contacts get no access link until its status changes")
+        }
+        return Added(path: file.displayPath, notes: notes)
+    }
+
+    /// The command's own values, checked before any file is read.
+    static func check(_ contact: NewContact) throws(Refusal) {
+        for (key, value) in [("name", contact.name), ("role", contact.role)] {
+            if value.isEmpty { throw Refusal("--\(key) is empty", usage: true) }
+            if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                throw Refusal("--\(key) must be one line of text, without control characters", usage: true)
+            }
+        }
+        guard FieldReader.isEmail(contact.email) else {
+            throw Refusal(
+                "'\(contact.email)' is not an email address: write one address such as name@example.com",
+                usage: true)
+        }
+    }
+
+    static func partnerFiles(_ folder: ContentFolder) -> [ContentFolder.File] {
+        folder.files(in: "partners", extensions: ["yml", "yaml"], what: "a partner", issues: IssueList())
+    }
+
+    /// Every error loading and validating the content gives.
+    static func errors(contentURL: URL, displayPath: String, today: Day) -> [Diagnostic] {
+        let log = DiagnosticLog()
+        let loaded = ContentLoader(contentURL: contentURL, displayPath: displayPath).load(into: log)
+        _ = ContentValidator(today: today).validate(loaded, into: log)
+        return log.all.filter { $0.severity == .error }
+    }
+
+    static func isRetired(_ text: String) -> Bool {
+        guard case .mapping(let root)? = try? Yams.compose(yaml: text) else { return false }
+        return root["status"]?.string == "retired"
+    }
+
+    // MARK: Addresses already in use
+
+    /// An address someone already has: a contact of a partner, or a team member.
+    struct Address {
+        var email: String
+        /// "a contact of 'bridge'", "a team member ('dana')".
+        var owner: String
+        /// `content/partners/bridge.yml:12`.
+        var place: String
+    }
+
+    /// Every `email` of a contact of any partner, retired ones included, and of the team, read
+    /// straight from the YAML so that a file with other mistakes still counts.
+    static func existingAddresses(_ folder: ContentFolder, partnerFiles: [ContentFolder.File]) -> [Address] {
+        var found: [Address] = []
+        func emails(in node: Node?, at display: String, owner: (Node.Mapping) -> String) {
+            guard case .sequence(let items)? = node else { return }
+            for case .mapping(let item) in items {
+                guard let value = item["email"], let email = value.string else { continue }
+                let line = value.mark.map { ":\($0.line)" } ?? ""
+                found.append(Address(email: email, owner: owner(item), place: display + line))
+            }
+        }
+        for file in partnerFiles {
+            guard let data = FileManager.default.contents(atPath: file.url.path),
+                case .mapping(let root)? = try? Yams.compose(yaml: String(decoding: data, as: UTF8.self))
+            else { continue }
+            emails(in: root["contacts"], at: file.displayPath) { _ in "a contact of '\(file.stem)'" }
+        }
+        let program = folder.url.appendingPathComponent("program.yml")
+        if let data = FileManager.default.contents(atPath: program.path),
+            case .mapping(let root)? = try? Yams.compose(yaml: String(decoding: data, as: UTF8.self))
+        {
+            emails(in: root["team"], at: folder.display("program.yml")) { member in
+                member["id"]?.string.map { "the address of team member '\($0)'" } ?? "the address of a team member"
+            }
+        }
+        return found
+    }
+
+    // MARK: Editing the text
+
+    /// `text` with `contact` added as the last item of its `contacts` list. Every other line is
+    /// kept byte for byte; the new item copies the indentation and field order of the last one.
+    static func inserting(_ contact: NewContact, into text: String) throws(Refusal) -> String {
+        let order = fieldOrder(in: text)
+        var lines = SourceLines(text)
+        guard let keyIndex = lines.contactsKey() else {
+            // No `contacts:` key: a block list at the end of the file.
+            lines.ensureFinalLineBreak()
+            lines.insert(["contacts:"] + blockItem(contact, order: order, style: .standard), after: lines.lastIndex)
+            return lines.text
+        }
+        let (value, comment) = lines.valueAfterKey(at: keyIndex)
+        let compact = value.filter { $0 != " " && $0 != "\t" }
+        if compact.isEmpty {
+            guard let list = lines.blockList(after: keyIndex) else {
+                // `contacts:` with no value (null): the items go right below it.
+                lines.insert(blockItem(contact, order: order, style: .standard), after: keyIndex)
+                return lines.text
+            }
+            let style = lines.itemStyle(list)
+            lines.insert(blockItem(contact, order: order, style: style), after: list.lastLine)
+            return lines.text
+        }
+        if ["[]", "~", "null", "Null", "NULL"].contains(compact) {
+            // An empty list becomes a block list, keeping the line's comment.
+            lines.replaceValue(at: keyIndex, keepingComment: comment)
+            lines.insert(blockItem(contact, order: order, style: .standard), after: keyIndex)
+            return lines.text
+        }
+        guard value.hasPrefix("[") else {
+            throw Refusal(
+                "cannot add to 'contacts' in this file: it is written as '\(value)', not as a list; "
+                    + "write it as a list of contacts first")
+        }
+        let lineStart = text.utf8.index(text.utf8.startIndex, offsetBy: lines.offset(ofLine: keyIndex))
+        return try appendingFlow(contact, order: order, to: text, at: lineStart)
+    }
+
+    /// The key order of the last contact in the file, then any field it lacks in the default order.
+    static func fieldOrder(in text: String) -> [String] {
+        var order: [String] = []
+        if case .mapping(let root)? = try? Yams.compose(yaml: text), case .sequence(let items)? = root["contacts"],
+            case .mapping(let last)? = items.last
+        {
+            order = last.keys.compactMap(\.string).filter { defaultOrder.contains($0) }
+        }
+        return order + defaultOrder.filter { !order.contains($0) }
+    }
+
+    /// How the items of a block list are laid out.
+    struct ItemStyle {
+        /// Spaces before `-`.
+        var dashIndent: Int
+        /// Spaces between `-` and the first key.
+        var gap: Int
+        /// Spaces before the other keys.
+        var fieldIndent: Int
+        /// The first key on a line of its own, below a bare `-`.
+        var bareDash = false
+        /// Items written as flow mappings: `- {name: ..., role: ...}`.
+        var flowMapping = false
+
+        static let standard = ItemStyle(dashIndent: 2, gap: 1, fieldIndent: 4)
+    }
+
+    static func blockItem(_ contact: NewContact, order: [String], style: ItemStyle) -> [String] {
+        let dash = String(repeating: " ", count: style.dashIndent) + "-"
+        if style.flowMapping {
+            return [dash + String(repeating: " ", count: style.gap) + flowMapping(contact, order: order)]
+        }
+        let fields = contact.fields(flow: false)
+        let indent = String(repeating: " ", count: style.fieldIndent)
+        var lines = order.compactMap { key in fields[key].map { indent + key + ": " + $0 } }
+        if style.bareDash {
+            lines.insert(dash, at: 0)
+        } else if !lines.isEmpty {
+            lines[0] = dash + String(repeating: " ", count: style.gap) + lines[0].drop { $0 == " " }
+        }
+        return lines
+    }
+
+    static func flowMapping(_ contact: NewContact, order: [String]) -> String {
+        let fields = contact.fields(flow: true)
+        return "{" + order.compactMap { key in fields[key].map { key + ": " + $0 } }.joined(separator: ", ") + "}"
+    }
+
+    /// Adds the contact as one more flow mapping to a flow list, `contacts: [{...}, {...}]`, which
+    /// may span lines: right after the last entry, before any trailing comma, comment or `]`.
+    static func appendingFlow(
+        _ contact: NewContact, order: [String], to text: String, at lineStart: String.Index
+    ) throws(Refusal) -> String {
+        let entry = flowMapping(contact, order: order)
+        let view = text.unicodeScalars
+        guard let open = view[lineStart...].firstIndex(of: "[") else {
+            throw Refusal("cannot find where 'contacts' starts")
+        }
+        var depth = 1
+        var lastEntryEnd: String.Index?
+        var quote: Unicode.Scalar?
+        var inComment = false
+        var previous: Unicode.Scalar = "["
+        var index = view.index(after: open)
+        while index < view.endIndex {
+            let scalar = view[index]
+            var next = view.index(after: index)
+            if inComment {
+                if scalar == "\n" || scalar == "\r" { inComment = false }
+            } else if let opening = quote {
+                if opening == "\"", scalar == "\\", next < view.endIndex {
+                    next = view.index(after: next)  // the escaped character
+                } else if scalar == opening {
+                    if opening == "'", next < view.endIndex, view[next] == "'" {
+                        next = view.index(after: next)  // '' is one quote inside single quotes
+                    } else {
+                        quote = nil
+                    }
+                }
+                lastEntryEnd = next
+            } else {
+                switch scalar {
+                case "#" where [" ", "\t", "\n", "\r"].contains(previous):
+                    inComment = true
+                case "\"", "'":
+                    quote = scalar
+                    lastEntryEnd = next
+                case "[", "{":
+                    depth += 1
+                    lastEntryEnd = next
+                case "]", "}":
+                    depth -= 1
+                    if depth == 0 {
+                        guard let end = lastEntryEnd else {
+                            // `[ ]` over several lines: the entry goes inside the brackets.
+                            return String(text[..<index]) + entry + String(text[index...])
+                        }
+                        return String(text[..<end]) + ", " + entry + String(text[end...])
+                    }
+                    lastEntryEnd = next
+                case " ", "\t", "\n", "\r", ",":
+                    break
+                default:
+                    lastEntryEnd = next
+                }
+            }
+            previous = scalar
+            index = next
+        }
+        throw Refusal("cannot find where the 'contacts' list ends: its closing ']' is missing")
+    }
+}
+
+/// A YAML file's lines, for edits that keep every other byte: each line keeps its `\r` in a
+/// file with Windows line endings, and lines are joined with `\n` again.
+struct SourceLines {
+    var lines: [String]
+    let lineBreak: String
+
+    init(_ text: String) {
+        lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+        lineBreak =
+            text.utf8.firstIndex(of: UInt8(ascii: "\n")).map { index in
+                index > text.utf8.startIndex && text.utf8[text.utf8.index(before: index)] == UInt8(ascii: "\r")
+                    ? "\r\n" : "\n"
+            } ?? "\n"
+    }
+
+    var text: String { lines.joined(separator: "\n") }
+    var lastIndex: Int { lines.count - 1 }
+
+    /// A line without its `\r`, and without the byte-order mark on the first line.
+    func body(_ index: Int) -> Substring {
+        var line = lines[index][...]
+        if line.utf8.last == UInt8(ascii: "\r") { line = Substring(line.utf8.dropLast()) }
+        if index == 0, line.unicodeScalars.first == "\u{FEFF}" { line = Substring(line.unicodeScalars.dropFirst()) }
+        return line
+    }
+
+    func indent(_ index: Int) -> Int { body(index).prefix { $0 == " " }.count }
+
+    /// Blank, or only a comment: neither ends nor extends a list.
+    func isFiller(_ index: Int) -> Bool {
+        let trimmed = body(index).drop { $0 == " " || $0 == "\t" }
+        return trimmed.isEmpty || trimmed.hasPrefix("#")
+    }
+
+    func isDash(_ index: Int) -> Bool {
+        let trimmed = body(index).drop { $0 == " " }
+        return trimmed == "-" || trimmed.hasPrefix("- ") || trimmed.hasPrefix("-\t")
+    }
+
+    /// The line of the top-level `contacts:` key.
+    func contactsKey() -> Int? {
+        lines.indices.first { keyRest($0) != nil }
+    }
+
+    /// What follows `contacts:` on a top-level key line.
+    func keyRest(_ index: Int) -> Substring? {
+        let line = body(index)
+        for key in ["contacts", "\"contacts\"", "'contacts'"] where line.hasPrefix(key) {
+            let rest = line.dropFirst(key.count).drop { $0 == " " }
+            guard rest.first == ":" else { continue }
+            let value = rest.dropFirst()
+            if value.isEmpty || value.first == " " || value.first == "\t" { return value }
+        }
+        return nil
+    }
+
+    /// The value written after `contacts:` and the comment that ends the line (with the
+    /// whitespace before it), for a value that is empty, `[]` or the start of a flow list.
+    func valueAfterKey(at index: Int) -> (value: String, comment: String) {
+        let rest = keyRest(index) ?? ""
+        var previousIsSpace = true
+        for position in rest.indices {
+            let character = rest[position]
+            if character == "#", previousIsSpace {
+                let start = rest[..<position].lastIndex { $0 != " " && $0 != "\t" }.map { rest.index(after: $0) }
+                let commentStart = start ?? rest.startIndex
+                return (
+                    String(rest[..<commentStart]).trimmingCharacters(in: .whitespaces), String(rest[commentStart...])
+                )
+            }
+            previousIsSpace = character == " " || character == "\t"
+        }
+        return (String(rest).trimmingCharacters(in: .whitespaces), "")
+    }
+
+    /// Rewrites `contacts: []  # note` as `contacts:  # note`, keeping the line break.
+    mutating func replaceValue(at index: Int, keepingComment comment: String) {
+        let line = body(index)
+        guard let colon = line.firstIndex(of: ":") else { return }
+        let prefix = lines[index].hasPrefix("\u{FEFF}") ? "\u{FEFF}" : ""
+        let ending = lines[index].utf8.last == UInt8(ascii: "\r") ? "\r" : ""
+        lines[index] = prefix + line[...colon] + comment + ending
+    }
+
+    /// A block list's lines: where its last item starts, and its last line that is not blank or a
+    /// comment.
+    struct BlockList {
+        var lastItem: Int
+        var lastLine: Int
+    }
+
+    /// The block list below the key at `keyIndex`, if the next line that holds anything is an item.
+    func blockList(after keyIndex: Int) -> BlockList? {
+        guard let first = lines.indices.dropFirst(keyIndex + 1).first(where: { !isFiller($0) }), isDash(first)
+        else { return nil }
+        let dashIndent = indent(first)
+        var list = BlockList(lastItem: first, lastLine: first)
+        for index in lines.indices.dropFirst(first + 1) where !isFiller(index) {
+            let depth = indent(index)
+            if depth > dashIndent {
+                list.lastLine = index
+            } else if depth == dashIndent, isDash(index) {
+                list.lastItem = index
+                list.lastLine = index
+            } else {
+                break
+            }
+        }
+        return list
+    }
+
+    /// The layout of the list's last item.
+    func itemStyle(_ list: BlockList) -> ContactEditor.ItemStyle {
+        let line = body(list.lastItem)
+        let dashIndent = indent(list.lastItem)
+        let afterDash = line.dropFirst(dashIndent + 1)
+        let gap = afterDash.prefix { $0 == " " }.count
+        let content = afterDash.dropFirst(gap)
+        if content.hasPrefix("{") {
+            return .init(dashIndent: dashIndent, gap: gap, fieldIndent: dashIndent + 1 + gap, flowMapping: true)
+        }
+        if content.isEmpty || content.hasPrefix("#") {
+            let next = lines.indices.dropFirst(list.lastItem + 1).first { !isFiller($0) && $0 <= list.lastLine }
+            return .init(
+                dashIndent: dashIndent, gap: 1, fieldIndent: next.map(indent) ?? dashIndent + 2, bareDash: true)
+        }
+        return .init(dashIndent: dashIndent, gap: gap, fieldIndent: dashIndent + 1 + gap)
+    }
+
+    /// A file that does not end with a line break gets one, so lines can follow its last.
+    mutating func ensureFinalLineBreak() {
+        guard let last = lines.last, !last.isEmpty else { return }
+        if lineBreak == "\r\n" { lines[lastIndex] += "\r" }
+        lines.append("")
+    }
+
+    /// Puts `new` after line `index`, each with the file's line break.
+    mutating func insert(_ new: [String], after index: Int) {
+        var index = index
+        if index == lastIndex, !lines[index].isEmpty {
+            ensureFinalLineBreak()
+        } else if index == lastIndex {
+            // After the empty string the final line break leaves: before it instead.
+            index -= 1
+        }
+        let ending = lineBreak == "\r\n" ? "\r" : ""
+        lines.insert(contentsOf: new.map { $0 + ending }, at: index + 1)
+    }
+
+    /// Where line `index` starts in the text, in UTF-8 bytes.
+    func offset(ofLine index: Int) -> Int {
+        lines.prefix(index).reduce(0) { $0 + $1.utf8.count + 1 }
+    }
+}
+
+/// Scalars written into YAML by hand: plain when YAML reads them back as the same text, double
+/// quoted otherwise.
+enum YAMLScalar {
+    static func text(_ value: String, flow: Bool) -> String {
+        isPlain(value, flow: flow) ? value : doubleQuoted(value)
+    }
+
+    static func isPlain(_ value: String, flow: Bool) -> Bool {
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+            first != " ", last != " ", !"-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first),
+            !value.contains(": "), !value.contains(" #"), !value.hasSuffix(":"),
+            !value.unicodeScalars.contains(where: needsEscape)
+        else { return false }
+        if flow, value.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) { return false }
+        // Whatever YAML would read as a number, a date, a boolean or null stays text only in quotes.
+        let yaml = flow ? "{k: \(value)}\n" : "k: \(value)\n"
+        guard case .mapping(let mapping)? = try? Yams.compose(yaml: yaml), let node = mapping["k"],
+            case .scalar(let scalar) = node
+        else { return false }
+        return scalar.string == value && Resolver.default.resolveTag(of: node) == .str
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F, 0x80...0x9F, 0x2028, 0x2029, 0xFEFF: true
+        default: false
+        }
+    }
+
+    static func doubleQuoted(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case "\u{0085}": result += "\\N"
+            case "\u{2028}": result += "\\L"
+            case "\u{2029}": result += "\\P"
+            default:
+                if needsEscape(scalar) {
+                    result += "\\u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
