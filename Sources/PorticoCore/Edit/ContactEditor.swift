@@ -77,22 +77,36 @@ public enum ContactEditor {
             throw Refusal("cannot read \(file.displayPath)")
         }
         let before = errors(contentURL: contentURL, displayPath: contentDisplayPath, today: today)
-        let inFile = before.filter { $0.location?.file == file.displayPath }
-        guard inFile.isEmpty else {
+        let unreadable = before.filter {
+            $0.location?.file == file.displayPath && unreadableCodes.contains($0.code)
+        }
+        guard unreadable.isEmpty else {
             throw Refusal(
-                "\(file.displayPath) has errors; fix them before adding a contact:\n"
-                    + inFile.map(\.formatted).joined(separator: "\n"))
+                "\(file.displayPath) is not valid YAML; fix it before adding a contact:\n"
+                    + unreadable.map(\.formatted).joined(separator: "\n"))
         }
         let text = String(decoding: original, as: UTF8.self)
         let edited = try inserting(contact, into: text)
+        guard keepsEverythingElse(text, edited, adding: contact) else {
+            throw Refusal(
+                "cannot add the contact to \(file.displayPath) safely: Portico cannot tell where its 'contacts' "
+                    + "list ends; add them by hand")
+        }
         do {
             try Data(edited.utf8).write(to: file.url)
         } catch {
             throw Refusal("cannot write \(file.displayPath): \(error.localizedDescription)")
         }
-        let known = Set(before.map(\.formatted))
+        // Errors the file had before may stay (lines below the new contact move, so they are
+        // compared without their place), and a missing `contacts` is fixed; any other error is
+        // the edit's doing.
+        func problem(_ diagnostic: Diagnostic) -> String {
+            diagnostic.location?.file == file.displayPath
+                ? "\(file.displayPath): \(diagnostic.code): \(diagnostic.message)" : diagnostic.formatted
+        }
+        let known = Set(before.map(problem))
         let after = errors(contentURL: contentURL, displayPath: contentDisplayPath, today: today).filter {
-            $0.location?.file == file.displayPath || !known.contains($0.formatted)
+            !known.contains(problem($0))
         }
         guard after.isEmpty else {
             try? original.write(to: file.url)
@@ -105,6 +119,30 @@ public enum ContactEditor {
             notes.append("'\(partnerID)' is retired: its contacts get no access link until its status changes")
         }
         return Added(path: file.displayPath, notes: notes)
+    }
+
+    /// Problems that leave a file unreadable, so its text cannot be edited with confidence.
+    static let unreadableCodes: Set<String> = ["yaml-syntax", "yaml-alias-bomb", "duplicate-key", "not-utf8"]
+
+    /// Whether `edited` reads as `original` with one more contact, `contact`, at the end of the
+    /// list, and every other value, in order, as it was.
+    static func keepsEverythingElse(_ original: String, _ edited: String, adding contact: NewContact) -> Bool {
+        guard case .mapping(let before)? = try? Yams.compose(yaml: original),
+            case .mapping(let after)? = try? Yams.compose(yaml: edited)
+        else { return false }
+        let others = { (mapping: Node.Mapping) in mapping.filter { $0.key.string != "contacts" } }
+        guard others(before).map(\.key) == others(after).map(\.key),
+            zip(others(before), others(after)).allSatisfy({ $0.value == $1.value })
+        else { return false }
+        var old: [Node] = []
+        if case .sequence(let items)? = before["contacts"] { old = Array(items) }
+        guard case .sequence(let items)? = after["contacts"], items.count == old.count + 1,
+            zip(old, items).allSatisfy({ $0 == $1 }), case .mapping(let added)? = items.last
+        else { return false }
+        let expected = ["name": contact.name, "role": contact.role, "email": contact.email].merging(
+            contact.since.map { ["since": $0.description] } ?? [:]
+        ) { first, _ in first }
+        return added.count == expected.count && expected.allSatisfy { added[$0.key]?.string == $0.value }
     }
 
     /// The command's own values, checked before any file is read.
