@@ -15,7 +15,9 @@ struct Portico: ParsableCommand {
               portico init my-portal && cd my-portal && portico build
             """,
         version: Pipeline.version,
-        subcommands: [Build.self, Check.self, Init.self, New.self, Import.self, Keys.self, Links.self, Send.self],
+        subcommands: [
+            Build.self, Check.self, Init.self, New.self, Import.self, Keys.self, Links.self, Send.self, Welcome.self,
+        ],
         defaultSubcommand: nil
     )
 

@@ -272,17 +272,19 @@ struct FieldReader {
 
     /// An email address, checked enough that it is safe in a `mailto:` link.
     func email(_ key: String, required: Bool = true) -> String? {
+        checkedString(
+            key, required: required, code: "bad-email", expected: "an email address",
+            hint: "write one address such as name@example.com", FieldReader.isEmail)
+    }
+
+    /// One plain address, safe in a `mailto:` link: the rule every `email` field follows.
+    static func isEmail(_ text: String) -> Bool {
         let forbidden: Set<Character> = [
             "<", ">", "\"", "'", "(", ")", ",", ";", ":", "\\", "[", "]", "?", "&", "#", "%",
         ]
-        return checkedString(
-            key, required: required, code: "bad-email", expected: "an email address",
-            hint: "write one address such as name@example.com"
-        ) { text in
-            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-            return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
-                && !parts[1].hasSuffix(".") && !text.contains(where: { $0.isWhitespace || forbidden.contains($0) })
-        }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !parts[1].hasSuffix(".") && !text.contains(where: { $0.isWhitespace || forbidden.contains($0) })
     }
 
     /// An http or https URL; other schemes are refused because they end up in links.

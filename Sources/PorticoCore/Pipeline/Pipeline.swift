@@ -65,6 +65,9 @@ public enum Pipeline {
         if !mails.isEmpty {
             clock.time("render mail") { _ = renderAndWrite(mails, renderer: renderer, writer: mailWriter, log: log) }
         }
+        if let mailStaging, let mailFolder {
+            keepWelcomes(from: mailFolder.url, into: mailStaging, log: log)
+        }
 
         let failed = log.hasErrors || (options.strict && !log.all.isEmpty)
         clock.time("write") {
@@ -81,6 +84,19 @@ public enum Pipeline {
     }
 
     static let mailTemplates = ["mail/brief-html", "mail/brief-text"]
+
+    /// `portico welcome` writes to `welcome/` in the mail folder, which no build makes: a build
+    /// that replaces the folder carries those messages over rather than losing them.
+    static func keepWelcomes(from folder: URL, into staging: URL, log: DiagnosticLog) {
+        let welcomes = folder.appendingPathComponent("welcome")
+        guard FileManager.default.fileExists(atPath: welcomes.path) else { return }
+        do {
+            try FileManager.default.copyItem(at: welcomes, to: staging.appendingPathComponent("welcome"))
+        } catch {
+            log.report(
+                .error("write-failed", "could not keep the welcome emails in '\(welcomes.path)': \(error)", at: nil))
+        }
+    }
 
     /// Puts a finished staging folder in place of `folder`, or throws it away when the build failed.
     static func swap(_ staging: URL?, into folder: OutputFolder?, failed: Bool, displayPath: String, log: DiagnosticLog)

@@ -8,6 +8,8 @@ public struct PlannedMail: Sendable {
     var message: MailMessage
     /// `#k=...`: the reader's own key, added to every portal link; empty when pages are not encrypted.
     var fragment: String
+    /// The templates, `<template>-html` and `<template>-text`.
+    var template = "mail/brief"
     var context: @Sendable (PageScope) -> [String: Any]
 }
 

@@ -12,7 +12,7 @@ struct StartPagesPlanner: OutputPlanner {
                         description: "The path through the \(site.program.name) for someone new, step by step.",
                         visibility: .partners
                     ) { scope in
-                        ["start": StartPath(scope: scope, partner: nil).context()]
+                        ["start": StartPath(site: scope.site, partner: nil).context(scope)]
                     }))
         ]
         for partner in site.publishedPartners {
@@ -21,7 +21,7 @@ struct StartPagesPlanner: OutputPlanner {
                 description: "Your path through the \(site.program.name), step by step.", listed: false,
                 visibility: .partner(partner.id)
             ) { scope in
-                ["start": StartPath(scope: scope, partner: partner).context()]
+                ["start": StartPath(site: scope.site, partner: partner).context(scope)]
             }
             outputs.append(
                 PlannedOutput(path: Routes.partnerStart(site.partnerSegment(partner.id)), content: .page(page)))
@@ -40,57 +40,157 @@ struct StartPagesPlanner: OutputPlanner {
     }
 }
 
-/// The seven steps for one reader: a partner's contacts, or anyone in the program.
+/// One step of the start path, with the pages it leads to.
+struct StartStep {
+    var id: String
+    var title: String
+    var intro: String
+    var items: [StartItem]
+    /// "Who is who": people rather than pages.
+    var isPeople = false
+    var minutes: Int { isPeople ? 1 : items.map(\.minutes).reduce(0, +) }
+}
+
+struct StartItem {
+    var title: String
+    /// A path in the site.
+    var path: String
+    var minutes: Int
+    var summary = ""
+    var reviewDue = false
+}
+
+/// The seven steps for one reader: a partner's contacts, or anyone in the program. The start
+/// pages show them, and `portico welcome` lists them in its email.
 struct StartPath {
-    let scope: PageScope
+    let site: SiteIndex
     let partner: Partner?
 
     /// Words a reader gets through in a minute, for the reading times.
     static let wordsPerMinute = 200
+    /// At most this many objection notes are listed; the library has the rest.
+    static let objectionLimit = 5
 
-    var site: SiteIndex { scope.site }
-
-    /// Assets of `kind` the reader may read, for the partner's kind (or any), freshest first.
+    /// Assets of `kind` the reader may read, for the partner's kind (or any): the partner's
+    /// featured ones first, then the most recently reviewed.
     func assets(_ kind: AssetKind) -> [Asset] {
         let readable = partner.map { site.assetsServing[$0.kind] ?? [] } ?? site.partnerAssets
-        return readable.filter { $0.kind == kind }
+        let ofKind = readable.filter { $0.kind == kind }
+        let featured = partner?.featured.map(\.id) ?? []
+        let first = featured.compactMap { id in ofKind.first { $0.id == id } }
+        return first + ofKind.filter { !featured.contains($0.id) }
     }
 
-    func context() -> [String: Any] {
+    func steps() -> [StartStep] {
         let segment = partner.map { site.partnerSegment($0.id) }
+        let program = site.program
         let pitchWords =
-            Self.words(site.program.positioning.text) + site.program.boundaries.weSolve.map(Self.words).reduce(0, +)
-            + site.program.boundaries.partnerSolves.map(Self.words).reduce(0, +)
-            + Self.words(site.program.boundaries.journey)
-        var steps: [[String: Any]] = [
-            step(
-                "pitch", "The one-minute pitch and its boundaries",
-                intro: "What \(site.program.company) does, for whom, and where your part starts and ours ends.",
-                items: [item("The program at a glance", href: Routes.home, minutes: Self.minutes(pitchWords))]),
-            step(
-                "one-pagers", "The positioning one-pager" + (assets(.onePager).count == 1 ? "" : "s"),
+            ([program.positioning.text, program.boundaries.journey] + program.boundaries.weSolve
+            + program.boundaries.partnerSolves).map(Self.words).reduce(0, +)
+        let onePagers = assets(.onePager)
+        return [
+            StartStep(
+                id: "pitch", title: "The one-minute pitch and its boundaries",
+                intro: "What \(program.company) does, for whom, and where your part starts and ours ends.",
+                items: [
+                    StartItem(title: "The program at a glance", path: Routes.home, minutes: Self.minutes(pitchWords))
+                ]),
+            StartStep(
+                id: "one-pagers", title: "The positioning one-pager" + (onePagers.count == 1 ? "" : "s"),
                 intro: partner.map { "Written for \($0.kind.label.lowercased())s: the page to hand a client." }
                     ?? "One page per kind of partner: the page to hand a client.",
-                items: assets(.onePager).map(assetItem)),
-            step(
-                "objections", "The objection notes", intro: "What clients push back with, and how to answer.",
-                items: assets(.objection).map(assetItem)),
-            step(
-                "snapshot", "One implementation snapshot", intro: "A real rollout, start to finish.",
-                items: assets(.snapshot).prefix(1).map(assetItem)),
+                items: onePagers.map(item)),
+            StartStep(
+                id: "objections", title: "The objection notes",
+                intro: "What clients push back with, and how to answer.",
+                items: assets(.objection).prefix(Self.objectionLimit).map(item)),
+            StartStep(
+                id: "snapshot", title: "One implementation snapshot", intro: "A real rollout, start to finish.",
+                items: assets(.snapshot).prefix(1).map(item)),
             referStep(segment: segment),
-            peopleStep(),
+            StartStep(
+                id: "people", title: "Who is who", intro: "The people to ask, on your side and ours.", items: [],
+                isPeople: true),
             briefStep(segment: segment),
         ]
-        for index in steps.indices { steps[index]["number"] = index + 1 }
-        let minutes = steps.compactMap { $0["minutes"] as? Int }.reduce(0, +)
+    }
+
+    func item(_ asset: Asset) -> StartItem {
+        StartItem(
+            title: asset.title, path: Routes.asset(asset.id), minutes: Self.minutes(Self.words(asset.body.text)),
+            summary: asset.summary, reviewDue: site.isReviewDue(asset))
+    }
+
+    /// How to refer; for an integration partner, how its integration works and who supports it.
+    private func referStep(segment: String?) -> StartStep {
+        if let partner, partner.kind == .integration, let segment {
+            var items: [StartItem] = []
+            var guides = assets(.guide)
+            if let integration = partner.integration {
+                items.append(
+                    StartItem(
+                        title: "Your integration and its support",
+                        path: Routes.partner(segment) + "#integration-heading",
+                        minutes: Self.minutes(Self.words(integration.summary + " " + integration.support)),
+                        summary: integration.summary))
+                if case .asset(let guide)? = integration.setupGuide, let asset = site.assetsByID[guide.id] {
+                    guides = [asset]
+                }
+            }
+            items += guides.prefix(1).map(item)
+            return StartStep(
+                id: "refer", title: "How the integration works, and how to get support",
+                intro: "What your connector does, the guide to build it, and who answers when it breaks.", items: items)
+        }
+        return StartStep(
+            id: "refer", title: "How to refer",
+            intro: "Who is a good fit, what to send, who picks it up and how fast, and how the credit stays yours.",
+            items: [
+                StartItem(title: "The refer page", path: segment.map(Routes.partnerRefer) ?? Routes.refer, minutes: 2)
+            ])
+    }
+
+    /// The newest brief the reader got, up to this month.
+    private func briefStep(segment: String?) -> StartStep {
+        let month = Month(containing: site.today)
+        guard let latest = BriefSelection(site: site).partnerBriefs.first(where: { !(month < $0.month) }) else {
+            return StartStep(id: "brief", title: "The latest brief", intro: "No brief has been sent yet.", items: [])
+        }
+        return StartStep(
+            id: "brief", title: "The latest brief",
+            intro: "What changed this month, the campaigns coming up and a recent win.",
+            items: [
+                StartItem(
+                    title: "\(latest.month.label): \(latest.title)",
+                    path: segment.map { Routes.partnerBrief($0, latest.month) } ?? Routes.brief(latest.month),
+                    minutes: Self.minutes(Self.words(latest.body.text)), summary: latest.summary)
+            ])
+    }
+
+    /// The template context of a start page (docs/templates.md).
+    func context(_ scope: PageScope) -> [String: Any] {
+        let steps = steps().enumerated().map { index, step -> [String: Any] in
+            var context: [String: Any] = [
+                "number": index + 1, "id": step.id, "title": step.title, "intro": step.intro,
+                "minutes": step.minutes, "has_items": !step.items.isEmpty, "is_people": step.isPeople,
+                "items": step.items.map { item -> [String: Any] in
+                    [
+                        "title": item.title, "href": scope.href(item.path), "minutes": item.minutes,
+                        "summary": item.summary, "has_summary": !item.summary.isEmpty, "review_due": item.reviewDue,
+                    ]
+                },
+            ]
+            if step.isPeople { context.merge(people(scope)) { _, new in new } }
+            return context
+        }
         return [
             "is_personal": partner != nil,
             "partner": partner.map {
                 ["name": $0.name, "href": scope.href(Routes.partner(site.partnerSegment($0.id)))]
             }
                 ?? [:],
-            "steps": steps, "step_count": steps.count, "total_minutes": minutes,
+            "steps": steps, "step_count": steps.count,
+            "total_minutes": steps.compactMap { $0["minutes"] as? Int }.reduce(0, +),
             "glossary": site.content.glossary.map { term -> [String: Any] in
                 [
                     "term": term.term, "anchor": term.anchor,
@@ -101,94 +201,21 @@ struct StartPath {
         ]
     }
 
-    private func step(_ id: String, _ title: String, intro: String, items: [[String: Any]]) -> [String: Any] {
-        [
-            "id": id, "title": title, "intro": intro, "items": items, "has_items": !items.isEmpty,
-            "minutes": items.compactMap { $0["minutes"] as? Int }.reduce(0, +),
-        ]
-    }
-
-    private func item(_ title: String, href: String, minutes: Int, summary: String = "") -> [String: Any] {
-        [
-            "title": title, "href": scope.href(href), "minutes": minutes, "summary": summary,
-            "has_summary": !summary.isEmpty,
-        ]
-    }
-
-    private func assetItem(_ asset: Asset) -> [String: Any] {
-        var context = item(
-            asset.title, href: Routes.asset(asset.id), minutes: Self.minutes(Self.words(asset.body.text)),
-            summary: asset.summary)
-        context["review_due"] = site.isReviewDue(asset)
-        return context
-    }
-
-    /// How to refer; for an integration partner, how its integration works and who supports it.
-    private func referStep(segment: String?) -> [String: Any] {
-        if let partner, partner.kind == .integration, let segment {
-            var items: [[String: Any]] = []
-            var guides = assets(.guide)
-            if let integration = partner.integration {
-                items.append(
-                    item(
-                        "Your integration and its support", href: Routes.partner(segment) + "#integration-heading",
-                        minutes: Self.minutes(Self.words(integration.summary + " " + integration.support)),
-                        summary: integration.summary))
-                if case .asset(let guide)? = integration.setupGuide, let asset = site.assetsByID[guide.id] {
-                    guides = [asset]
-                }
-            }
-            items += guides.prefix(1).map(assetItem)
-            return step(
-                "refer", "How the integration works, and how to get support",
-                intro: "What your connector does, the guide to build it, and who answers when it breaks.",
-                items: items)
+    /// Your manager, your colleagues already in the program, and our team, with vCards for ours.
+    private func people(_ scope: PageScope) -> [String: Any] {
+        func person(_ member: TeamMember) -> [String: Any] {
+            var context = PageScope.person(member)
+            context["vcard_href"] = scope.href(Routes.teamCard(member.id))
+            context["has_vcard"] = true
+            return context
         }
-        let route = segment.map(Routes.partnerRefer) ?? Routes.refer
-        return step(
-            "refer", "How to refer",
-            intro: "Who is a good fit, what to send, who picks it up and how fast, and how the credit stays yours.",
-            items: [item("The refer page", href: route, minutes: 2)])
-    }
-
-    /// Your manager, your colleagues already in the program, and our team.
-    private func peopleStep() -> [String: Any] {
         let manager = partner?.manager.flatMap { site.teamByID[$0.id] }
-        var context = step(
-            "people", "Who is who", intro: "The people to ask, on your side and ours.", items: [])
-        context["minutes"] = 1
-        context["is_people"] = true
-        context["manager"] = manager.map(person) ?? [:]
-        context["has_manager"] = manager != nil
         let colleagues = partner?.contacts.map(PageScope.person) ?? []
-        context["colleagues"] = colleagues
-        context["has_colleagues"] = !colleagues.isEmpty
-        context["team"] = site.program.team.map(person)
-        return context
-    }
-
-    private func person(_ member: TeamMember) -> [String: Any] {
-        var context = PageScope.person(member)
-        context["vcard_href"] = scope.href(Routes.teamCard(member.id))
-        context["has_vcard"] = true
-        return context
-    }
-
-    /// The newest brief the reader got, up to this month.
-    private func briefStep(segment: String?) -> [String: Any] {
-        let month = Month(containing: site.today)
-        let briefs = BriefSelection(site: site).partnerBriefs.filter { !(month < $0.month) }
-        guard let latest = briefs.first else {
-            return step("brief", "The latest brief", intro: "No brief has been sent yet.", items: [])
-        }
-        let route = segment.map { Routes.partnerBrief($0, latest.month) } ?? Routes.brief(latest.month)
-        return step(
-            "brief", "The latest brief", intro: "What changed this month, the campaigns coming up and a recent win.",
-            items: [
-                item(
-                    "\(latest.month.label): \(latest.title)", href: route,
-                    minutes: Self.minutes(Self.words(latest.body.text)), summary: latest.summary)
-            ])
+        return [
+            "manager": manager.map(person) ?? [:], "has_manager": manager != nil,
+            "colleagues": colleagues, "has_colleagues": !colleagues.isEmpty,
+            "team": site.program.team.map(person),
+        ]
     }
 
     static func words(_ text: String) -> Int {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Renders a brief's email: the theme's `mail/brief-html` and `mail/brief-text` templates with
-/// absolute links, made fit for mail clients and for one reader (EmailHTML), as one message.
+/// Renders an email, a brief's or a welcome: the theme's `<template>-html` and `<template>-text`
+/// (`mail/brief-...`, `mail/welcome-...`) with absolute links, made fit for mail clients and for
+/// one reader (EmailHTML), as one message.
 extension PageRenderer {
     /// Gmail clips a message's HTML beyond 102 KB; stay clear of it.
     static let emailHTMLLimit = 100 * 1024
@@ -17,11 +18,16 @@ extension PageRenderer {
             "generator": generator, "home_href": base,
         ]
         var message = mail.message
-        context["mail"] = ["unsubscribe_href": message.listUnsubscribe, "subject": message.subject]
-        guard let html = templates.render(context, template: "mail/brief-html"),
-            let text = templates.render(context, template: "mail/brief-text")
+        context["mail"] = [
+            "unsubscribe_href": message.listUnsubscribe ?? "", "has_unsubscribe": message.listUnsubscribe != nil,
+            "subject": message.subject,
+        ]
+        guard let html = templates.render(context, template: mail.template + "-html"),
+            let text = templates.render(context, template: mail.template + "-text")
         else {
-            log.report(.error("missing-template", "the theme has no 'mail/brief-html' or 'mail/brief-text'", at: nil))
+            log.report(
+                .error(
+                    "missing-template", "the theme has no '\(mail.template)-html' or '\(mail.template)-text'", at: nil))
             return nil
         }
         let publicFiles = publicFilePrefixes(base: base)

@@ -16,23 +16,28 @@ struct MailMessage: Sendable {
     var date: Day
     /// Without the angle brackets.
     var messageID: String
-    /// A `mailto:` URL, without the angle brackets.
-    var listUnsubscribe: String
+    /// A `mailto:` URL, without the angle brackets; nil for a message that is not one of a
+    /// series, such as a welcome, which gets no List-Unsubscribe header.
+    var listUnsubscribe: String?
     var text: String
     var html: String
 
     func rendered() -> String {
         let boundary = Self.boundary(text: text, html: html)
-        let headers = [
-            MailHeader.field("From", MailHeader.mailbox(from, after: "From")),
-            MailHeader.field("To", MailHeader.mailbox(to, after: "To")),
-            MailHeader.field("Subject", MailHeader.unstructured(subject, after: "Subject")),
-            MailHeader.field("Date", MailHeader.date(date)),
-            MailHeader.field("Message-ID", "<" + MailHeader.clean(messageID) + ">"),
-            MailHeader.field("List-Unsubscribe", "<" + MailHeader.clean(listUnsubscribe) + ">"),
-            MailHeader.field("MIME-Version", "1.0"),
-            MailHeader.field("Content-Type", "multipart/alternative; boundary=\"\(boundary)\""),
-        ]
+        let unsubscribe = listUnsubscribe.map {
+            MailHeader.field("List-Unsubscribe", "<" + MailHeader.clean($0) + ">")
+        }
+        let headers =
+            [
+                MailHeader.field("From", MailHeader.mailbox(from, after: "From")),
+                MailHeader.field("To", MailHeader.mailbox(to, after: "To")),
+                MailHeader.field("Subject", MailHeader.unstructured(subject, after: "Subject")),
+                MailHeader.field("Date", MailHeader.date(date)),
+                MailHeader.field("Message-ID", "<" + MailHeader.clean(messageID) + ">"),
+            ] + (unsubscribe.map { [$0] } ?? []) + [
+                MailHeader.field("MIME-Version", "1.0"),
+                MailHeader.field("Content-Type", "multipart/alternative; boundary=\"\(boundary)\""),
+            ]
         var message = headers.joined() + "\r\n"
         for (type, body) in [("text/plain", text), ("text/html", html)] {
             message += "--\(boundary)\r\n"
