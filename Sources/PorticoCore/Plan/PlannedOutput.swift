@@ -70,6 +70,7 @@ public enum PageKind: String, Sendable, CaseIterable {
     case briefs
     case brief
     case story
+    case search
     case signIn = "sign-in"
     /// The public shell of an encrypted page.
     case sealed
@@ -85,7 +86,7 @@ public enum PageKind: String, Sendable, CaseIterable {
         case .refer, .register: .refer
         case .briefs, .brief: .briefs
         case .story: .library
-        case .partner, .partners, .signIn, .sealed, .notFound: nil
+        case .partner, .partners, .signIn, .search, .sealed, .notFound: nil
         }
     }
 }

@@ -14,6 +14,11 @@ enum Routes {
     static let briefs = "briefs/index.html"
     static let feed = "briefs/feed.xml"
     static let calendar = "calendar.ics"
+    static let search = "search/index.html"
+    static let searchManifest = "search/manifest.json"
+
+    /// A group's search index: JSON, or its sealed bytes in an encrypted build.
+    static func searchIndex(_ name: String, sealed: Bool) -> String { "search/\(name)." + (sealed ? "sealed" : "json") }
 
     static func brief(_ month: Month) -> String { "briefs/\(month)/index.html" }
     static func partnerBrief(_ segment: String, _ month: Month) -> String {
