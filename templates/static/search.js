@@ -139,7 +139,7 @@
     list.textContent = "";
     if (results === null) say(loading ? "loading" : "empty", {});
     else if (!results.length && loading) say("loading", {});
-    else if (!indexes.length) say("failed", {});
+    else if (!indexes.length) say(location.protocol === "file:" ? "from-disk" : "failed", {});
     else {
       var shown = results.slice(0, SHOWN);
       shown.forEach(function (result) { list.appendChild(item(result.doc)); });

@@ -608,17 +608,20 @@ extension BuiltInTheme {
         IGlkPSJzZWFyY2gtc3RhdHVzIiBjbGFzcz0ic2VhcmNoLXN0YXR1cyIgcm9sZT0ic3RhdHVzIgogIGRhdGEtZW1w
         dHk9IlR5cGUgYSB3b3JkIHRvIHNlYXJjaC4iCiAgZGF0YS1sb2FkaW5nPSJMb2FkaW5nIHRoZSBpbmRleOKApiIK
         ICBkYXRhLWZhaWxlZD0iVGhlIHNlYXJjaCBpbmRleCBjb3VsZCBub3QgYmUgbG9hZGVkLiBDaGVjayB5b3VyIGNv
-        bm5lY3Rpb24gYW5kIHJlbG9hZC4iCiAgZGF0YS1ub25lPSJObyByZXN1bHRzIGZvciDigJx7cX3igJ0uIgogIGRh
-        dGEtb25lPSIxIHJlc3VsdCBmb3Ig4oCce3F94oCdLiIKICBkYXRhLW1hbnk9IntufSByZXN1bHRzIGZvciDigJx7
-        cX3igJ0uIgogIGRhdGEtbW9yZT0ie259IHJlc3VsdHMgZm9yIOKAnHtxfeKAnTsgdGhlIGZpcnN0IHtzaG93bn0g
-        YXJlIHNob3duLiI+U2VhcmNoIHJ1bnMgaW4geW91ciBicm93c2VyIGFuZCBuZWVkcyBKYXZhU2NyaXB0LiBXaXRo
-        b3V0IGl0LCBicm93c2UgdGhlIDxhIGhyZWY9Int7c2l0ZS5saWJyYXJ5X2hyZWZ9fSI+bGlicmFyeTwvYT57eyNo
-        YXNfYnJpZWZzfX0gYW5kIHRoZSA8YSBocmVmPSJ7e2JyaWVmc19ocmVmfX0iPm1vbnRobHkgYnJpZWZzPC9hPnt7
-        L2hhc19icmllZnN9fS48L3A+CjxwIGlkPSJzZWFyY2gtcHVibGljLW9ubHkiIGNsYXNzPSJub3RpY2UiIGhpZGRl
-        bj5Pbmx5IHB1YmxpYyBwYWdlcyBhcmUgc2VhcmNoZWQuIE9wZW4geW91ciBwZXJzb25hbCBsaW5rIGluIHRoaXMg
-        YnJvd3NlciB0byBzZWFyY2ggdGhlIGxpYnJhcnkgdG9vICg8YSBocmVmPSJ7e3NpdGUuc2lnbl9pbl9ocmVmfX0i
-        PmhvdyB0byBzaWduIGluPC9hPikuPC9wPgo8b2wgaWQ9InNlYXJjaC1yZXN1bHRzIiBjbGFzcz0ic2VhcmNoLXJl
-        c3VsdHMiPjwvb2w+Cnt7L21haW59fQp7ey9sYXlvdXR9fQo=
+        bm5lY3Rpb24gYW5kIHJlbG9hZC4iCiAgZGF0YS1mcm9tLWRpc2s9IlNlYXJjaCB3b3JrcyBmcm9tIGEgd2ViIGFk
+        ZHJlc3MgKGh0dHAgb3IgaHR0cHMpLCBub3QgZnJvbSBhIGZpbGUgb24gZGlzazogcHVibGlzaCB0aGUgc2l0ZSwg
+        b3Igc2VydmUgaXRzIGZvbGRlciwgZm9yIGV4YW1wbGUgd2l0aCAncHl0aG9uMyAtbSBodHRwLnNlcnZlcicuIgog
+        IGRhdGEtbm9uZT0iTm8gcmVzdWx0cyBmb3Ig4oCce3F94oCdLiIKICBkYXRhLW9uZT0iMSByZXN1bHQgZm9yIOKA
+        nHtxfeKAnS4iCiAgZGF0YS1tYW55PSJ7bn0gcmVzdWx0cyBmb3Ig4oCce3F94oCdLiIKICBkYXRhLW1vcmU9Intu
+        fSByZXN1bHRzIGZvciDigJx7cX3igJ07IHRoZSBmaXJzdCB7c2hvd259IGFyZSBzaG93bi4iPlNlYXJjaCBydW5z
+        IGluIHlvdXIgYnJvd3NlciBhbmQgbmVlZHMgSmF2YVNjcmlwdC4gV2l0aG91dCBpdCwgYnJvd3NlIHRoZSA8YSBo
+        cmVmPSJ7e3NpdGUubGlicmFyeV9ocmVmfX0iPmxpYnJhcnk8L2E+e3sjaGFzX2JyaWVmc319IGFuZCB0aGUgPGEg
+        aHJlZj0ie3ticmllZnNfaHJlZn19Ij5tb250aGx5IGJyaWVmczwvYT57ey9oYXNfYnJpZWZzfX0uPC9wPgo8cCBp
+        ZD0ic2VhcmNoLXB1YmxpYy1vbmx5IiBjbGFzcz0ibm90aWNlIiBoaWRkZW4+T25seSBwdWJsaWMgcGFnZXMgYXJl
+        IHNlYXJjaGVkLiBPcGVuIHlvdXIgcGVyc29uYWwgbGluayBpbiB0aGlzIGJyb3dzZXIgdG8gc2VhcmNoIHRoZSBs
+        aWJyYXJ5IHRvbyAoPGEgaHJlZj0ie3tzaXRlLnNpZ25faW5faHJlZn19Ij5ob3cgdG8gc2lnbiBpbjwvYT4pLjwv
+        cD4KPG9sIGlkPSJzZWFyY2gtcmVzdWx0cyIgY2xhc3M9InNlYXJjaC1yZXN1bHRzIj48L29sPgp7ey9tYWlufX0K
+        e3svbGF5b3V0fX0K
         """,
         "sign-in.mustache": """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoZWFkZXIgY2xhc3M9InBhZ2UtaGVhZCI+CiAgPHAgY2xhc3M9ImtpY2tl
@@ -1035,50 +1038,51 @@ extension BuiltInTheme {
         dWx0cyA9IHNlYXJjaChxdWVyeSwgdHlwZSA/IHR5cGUudmFsdWUgOiAiIik7CiAgICBsaXN0LnRleHRDb250ZW50
         ID0gIiI7CiAgICBpZiAocmVzdWx0cyA9PT0gbnVsbCkgc2F5KGxvYWRpbmcgPyAibG9hZGluZyIgOiAiZW1wdHki
         LCB7fSk7CiAgICBlbHNlIGlmICghcmVzdWx0cy5sZW5ndGggJiYgbG9hZGluZykgc2F5KCJsb2FkaW5nIiwge30p
-        OwogICAgZWxzZSBpZiAoIWluZGV4ZXMubGVuZ3RoKSBzYXkoImZhaWxlZCIsIHt9KTsKICAgIGVsc2UgewogICAg
-        ICB2YXIgc2hvd24gPSByZXN1bHRzLnNsaWNlKDAsIFNIT1dOKTsKICAgICAgc2hvd24uZm9yRWFjaChmdW5jdGlv
-        biAocmVzdWx0KSB7IGxpc3QuYXBwZW5kQ2hpbGQoaXRlbShyZXN1bHQuZG9jKSk7IH0pOwogICAgICBzYXkocmVz
-        dWx0cy5sZW5ndGggPT09IDAgPyAibm9uZSIgOiByZXN1bHRzLmxlbmd0aCA9PT0gMSA/ICJvbmUiIDogcmVzdWx0
-        cy5sZW5ndGggPiBTSE9XTiA/ICJtb3JlIiA6ICJtYW55IiwKICAgICAgICB7IHE6IHF1ZXJ5LCBuOiByZXN1bHRz
-        Lmxlbmd0aCwgc2hvd246IHNob3duLmxlbmd0aCB9KTsKICAgIH0KICB9CgogIC8vIFRoZSBxdWVyeSBzdGF5cyBp
-        biB0aGUgYWRkcmVzcywgc28gYSByZWxvYWQgb3IgdGhlIGJhY2sgYnV0dG9uIHNob3dzIHRoZSBzYW1lIHJlc3Vs
-        dHMuCiAgZnVuY3Rpb24gcmVtZW1iZXIoKSB7CiAgICB2YXIgcGFyYW1zID0gbmV3IFVSTFNlYXJjaFBhcmFtcygp
-        OwogICAgaWYgKGlucHV0LnZhbHVlKSBwYXJhbXMuc2V0KCJxIiwgaW5wdXQudmFsdWUpOwogICAgaWYgKHR5cGUg
-        JiYgdHlwZS52YWx1ZSkgcGFyYW1zLnNldCgidHlwZSIsIHR5cGUudmFsdWUpOwogICAgdmFyIHF1ZXJ5ID0gcGFy
-        YW1zLnRvU3RyaW5nKCk7CiAgICBoaXN0b3J5LnJlcGxhY2VTdGF0ZShudWxsLCAiIiwgbG9jYXRpb24ucGF0aG5h
-        bWUgKyAocXVlcnkgPyAiPyIgKyBxdWVyeSA6ICIiKSk7CiAgICByZW5kZXIoKTsKICB9CgogIGZ1bmN0aW9uIGZl
-        dGNoZWQodXJsLCBqc29uKSB7CiAgICByZXR1cm4gZmV0Y2gocm9vdCArIHVybCwgeyBjYWNoZTogIm5vLWNhY2hl
-        IiB9KS50aGVuKGZ1bmN0aW9uIChyZXNwb25zZSkgewogICAgICBpZiAoIXJlc3BvbnNlLm9rKSB0aHJvdyBuZXcg
-        RXJyb3IodXJsICsgIjogIiArIHJlc3BvbnNlLnN0YXR1cyk7CiAgICAgIHJldHVybiBqc29uID8gcmVzcG9uc2Uu
-        anNvbigpIDogcmVzcG9uc2UuYXJyYXlCdWZmZXIoKTsKICAgIH0pOwogIH0KCiAgLy8gRWFjaCBpbmRleCBpcyBz
-        ZWFyY2hlZCBhcyBzb29uIGFzIGl0IGlzIGluOyBhIGZhaWxlZCBvbmUgaXMgbGVmdCBvdXQuCiAgZnVuY3Rpb24g
-        c2V0dGxlZChwcm9taXNlKSB7IHJldHVybiBwcm9taXNlLnRoZW4ocmVuZGVyLCBmdW5jdGlvbiAoKSB7IC8qIGxl
-        ZnQgb3V0ICovIH0pOyB9CgogIGFzeW5jIGZ1bmN0aW9uIG9wZW5TZWFsZWQoc2VhbGVkKSB7CiAgICB2YXIga2V5
-        cyA9IHdpbmRvdy5wb3J0aWNvS2V5cyA/IGF3YWl0IHdpbmRvdy5wb3J0aWNvS2V5cygpIDoge307CiAgICB2YXIg
-        bWluZSA9IHNlYWxlZC5maWx0ZXIoZnVuY3Rpb24gKGVudHJ5KSB7IHJldHVybiBrZXlzW2VudHJ5Lmdyb3VwXTsg
-        fSk7CiAgICBpZiAocHVibGljT25seSAmJiAhbWluZS5sZW5ndGgpIHB1YmxpY09ubHkuaGlkZGVuID0gZmFsc2U7
-        CiAgICBhd2FpdCBQcm9taXNlLmFsbChtaW5lLm1hcChmdW5jdGlvbiAoZW50cnkpIHsKICAgICAgcmV0dXJuIHNl
-        dHRsZWQoZmV0Y2hlZChlbnRyeS51cmwpLnRoZW4oZnVuY3Rpb24gKGJ5dGVzKSB7CiAgICAgICAgcmV0dXJuIHdp
-        bmRvdy5wb3J0aWNvT3BlbihrZXlzW2VudHJ5Lmdyb3VwXSwgbmV3IFVpbnQ4QXJyYXkoYnl0ZXMpKTsKICAgICAg
-        fSkudGhlbihmdW5jdGlvbiAocGxhaW4pIHsKICAgICAgICBhZGQoSlNPTi5wYXJzZShuZXcgVGV4dERlY29kZXIo
-        InV0Zi04IikuZGVjb2RlKHBsYWluKSkpOwogICAgICB9KSk7CiAgICB9KSk7CiAgfQoKICBhc3luYyBmdW5jdGlv
-        biBsb2FkKCkgewogICAgdHJ5IHsKICAgICAgdmFyIGVudHJpZXMgPSAoYXdhaXQgZmV0Y2hlZCgic2VhcmNoL21h
-        bmlmZXN0Lmpzb24iLCB0cnVlKSkuaW5kZXhlcyB8fCBbXTsKICAgICAgdmFyIHNlYWxlZCA9IGVudHJpZXMuZmls
-        dGVyKGZ1bmN0aW9uIChlbnRyeSkgeyByZXR1cm4gZW50cnkuZ3JvdXA7IH0pOwogICAgICB2YXIgdGFza3MgPSBl
-        bnRyaWVzLmZpbHRlcihmdW5jdGlvbiAoZW50cnkpIHsgcmV0dXJuICFlbnRyeS5ncm91cDsgfSkubWFwKGZ1bmN0
-        aW9uIChlbnRyeSkgewogICAgICAgIHJldHVybiBzZXR0bGVkKGZldGNoZWQoZW50cnkudXJsLCB0cnVlKS50aGVu
-        KGFkZCkpOwogICAgICB9KTsKICAgICAgaWYgKHNlYWxlZC5sZW5ndGgpIHRhc2tzLnB1c2gob3BlblNlYWxlZChz
-        ZWFsZWQpLmNhdGNoKGZ1bmN0aW9uICgpIHsgLyogcHVibGljIHJlc3VsdHMgb25seSAqLyB9KSk7CiAgICAgIGF3
-        YWl0IFByb21pc2UuYWxsKHRhc2tzKTsKICAgIH0gY2F0Y2ggKGUpIHsgLyogbm8gbWFuaWZlc3Q6IG5vdGhpbmcg
-        dG8gc2VhcmNoICovIH0KICAgIGxvYWRpbmcgPSBmYWxzZTsKICAgIGRvY3VtZW50LmRvY3VtZW50RWxlbWVudC5z
-        ZXRBdHRyaWJ1dGUoImRhdGEtc2VhcmNoIiwgInJlYWR5Iik7CiAgICByZW5kZXIoKTsKICB9CgogIHZhciBwYXJh
-        bXMgPSBuZXcgVVJMU2VhcmNoUGFyYW1zKGxvY2F0aW9uLnNlYXJjaCk7CiAgaW5wdXQudmFsdWUgPSBwYXJhbXMu
-        Z2V0KCJxIikgfHwgIiI7CiAgaWYgKHR5cGUgJiYgcGFyYW1zLmdldCgidHlwZSIpKSB0eXBlLnZhbHVlID0gcGFy
-        YW1zLmdldCgidHlwZSIpOwogIGZvcm0uYWRkRXZlbnRMaXN0ZW5lcigic3VibWl0IiwgZnVuY3Rpb24gKGV2ZW50
-        KSB7IGV2ZW50LnByZXZlbnREZWZhdWx0KCk7IHJlbWVtYmVyKCk7IH0pOwogIGlucHV0LmFkZEV2ZW50TGlzdGVu
-        ZXIoImlucHV0IiwgcmVtZW1iZXIpOwogIGlmICh0eXBlKSB0eXBlLmFkZEV2ZW50TGlzdGVuZXIoImNoYW5nZSIs
-        IHJlbWVtYmVyKTsKICBkb2N1bWVudC5kb2N1bWVudEVsZW1lbnQuc2V0QXR0cmlidXRlKCJkYXRhLXNlYXJjaCIs
-        ICJsb2FkaW5nIik7CiAgcmVuZGVyKCk7CiAgbG9hZCgpOwp9KSgpOwo=
+        OwogICAgZWxzZSBpZiAoIWluZGV4ZXMubGVuZ3RoKSBzYXkobG9jYXRpb24ucHJvdG9jb2wgPT09ICJmaWxlOiIg
+        PyAiZnJvbS1kaXNrIiA6ICJmYWlsZWQiLCB7fSk7CiAgICBlbHNlIHsKICAgICAgdmFyIHNob3duID0gcmVzdWx0
+        cy5zbGljZSgwLCBTSE9XTik7CiAgICAgIHNob3duLmZvckVhY2goZnVuY3Rpb24gKHJlc3VsdCkgeyBsaXN0LmFw
+        cGVuZENoaWxkKGl0ZW0ocmVzdWx0LmRvYykpOyB9KTsKICAgICAgc2F5KHJlc3VsdHMubGVuZ3RoID09PSAwID8g
+        Im5vbmUiIDogcmVzdWx0cy5sZW5ndGggPT09IDEgPyAib25lIiA6IHJlc3VsdHMubGVuZ3RoID4gU0hPV04gPyAi
+        bW9yZSIgOiAibWFueSIsCiAgICAgICAgeyBxOiBxdWVyeSwgbjogcmVzdWx0cy5sZW5ndGgsIHNob3duOiBzaG93
+        bi5sZW5ndGggfSk7CiAgICB9CiAgfQoKICAvLyBUaGUgcXVlcnkgc3RheXMgaW4gdGhlIGFkZHJlc3MsIHNvIGEg
+        cmVsb2FkIG9yIHRoZSBiYWNrIGJ1dHRvbiBzaG93cyB0aGUgc2FtZSByZXN1bHRzLgogIGZ1bmN0aW9uIHJlbWVt
+        YmVyKCkgewogICAgdmFyIHBhcmFtcyA9IG5ldyBVUkxTZWFyY2hQYXJhbXMoKTsKICAgIGlmIChpbnB1dC52YWx1
+        ZSkgcGFyYW1zLnNldCgicSIsIGlucHV0LnZhbHVlKTsKICAgIGlmICh0eXBlICYmIHR5cGUudmFsdWUpIHBhcmFt
+        cy5zZXQoInR5cGUiLCB0eXBlLnZhbHVlKTsKICAgIHZhciBxdWVyeSA9IHBhcmFtcy50b1N0cmluZygpOwogICAg
+        aGlzdG9yeS5yZXBsYWNlU3RhdGUobnVsbCwgIiIsIGxvY2F0aW9uLnBhdGhuYW1lICsgKHF1ZXJ5ID8gIj8iICsg
+        cXVlcnkgOiAiIikpOwogICAgcmVuZGVyKCk7CiAgfQoKICBmdW5jdGlvbiBmZXRjaGVkKHVybCwganNvbikgewog
+        ICAgcmV0dXJuIGZldGNoKHJvb3QgKyB1cmwsIHsgY2FjaGU6ICJuby1jYWNoZSIgfSkudGhlbihmdW5jdGlvbiAo
+        cmVzcG9uc2UpIHsKICAgICAgaWYgKCFyZXNwb25zZS5vaykgdGhyb3cgbmV3IEVycm9yKHVybCArICI6ICIgKyBy
+        ZXNwb25zZS5zdGF0dXMpOwogICAgICByZXR1cm4ganNvbiA/IHJlc3BvbnNlLmpzb24oKSA6IHJlc3BvbnNlLmFy
+        cmF5QnVmZmVyKCk7CiAgICB9KTsKICB9CgogIC8vIEVhY2ggaW5kZXggaXMgc2VhcmNoZWQgYXMgc29vbiBhcyBp
+        dCBpcyBpbjsgYSBmYWlsZWQgb25lIGlzIGxlZnQgb3V0LgogIGZ1bmN0aW9uIHNldHRsZWQocHJvbWlzZSkgeyBy
+        ZXR1cm4gcHJvbWlzZS50aGVuKHJlbmRlciwgZnVuY3Rpb24gKCkgeyAvKiBsZWZ0IG91dCAqLyB9KTsgfQoKICBh
+        c3luYyBmdW5jdGlvbiBvcGVuU2VhbGVkKHNlYWxlZCkgewogICAgdmFyIGtleXMgPSB3aW5kb3cucG9ydGljb0tl
+        eXMgPyBhd2FpdCB3aW5kb3cucG9ydGljb0tleXMoKSA6IHt9OwogICAgdmFyIG1pbmUgPSBzZWFsZWQuZmlsdGVy
+        KGZ1bmN0aW9uIChlbnRyeSkgeyByZXR1cm4ga2V5c1tlbnRyeS5ncm91cF07IH0pOwogICAgaWYgKHB1YmxpY09u
+        bHkgJiYgIW1pbmUubGVuZ3RoKSBwdWJsaWNPbmx5LmhpZGRlbiA9IGZhbHNlOwogICAgYXdhaXQgUHJvbWlzZS5h
+        bGwobWluZS5tYXAoZnVuY3Rpb24gKGVudHJ5KSB7CiAgICAgIHJldHVybiBzZXR0bGVkKGZldGNoZWQoZW50cnku
+        dXJsKS50aGVuKGZ1bmN0aW9uIChieXRlcykgewogICAgICAgIHJldHVybiB3aW5kb3cucG9ydGljb09wZW4oa2V5
+        c1tlbnRyeS5ncm91cF0sIG5ldyBVaW50OEFycmF5KGJ5dGVzKSk7CiAgICAgIH0pLnRoZW4oZnVuY3Rpb24gKHBs
+        YWluKSB7CiAgICAgICAgYWRkKEpTT04ucGFyc2UobmV3IFRleHREZWNvZGVyKCJ1dGYtOCIpLmRlY29kZShwbGFp
+        bikpKTsKICAgICAgfSkpOwogICAgfSkpOwogIH0KCiAgYXN5bmMgZnVuY3Rpb24gbG9hZCgpIHsKICAgIHRyeSB7
+        CiAgICAgIHZhciBlbnRyaWVzID0gKGF3YWl0IGZldGNoZWQoInNlYXJjaC9tYW5pZmVzdC5qc29uIiwgdHJ1ZSkp
+        LmluZGV4ZXMgfHwgW107CiAgICAgIHZhciBzZWFsZWQgPSBlbnRyaWVzLmZpbHRlcihmdW5jdGlvbiAoZW50cnkp
+        IHsgcmV0dXJuIGVudHJ5Lmdyb3VwOyB9KTsKICAgICAgdmFyIHRhc2tzID0gZW50cmllcy5maWx0ZXIoZnVuY3Rp
+        b24gKGVudHJ5KSB7IHJldHVybiAhZW50cnkuZ3JvdXA7IH0pLm1hcChmdW5jdGlvbiAoZW50cnkpIHsKICAgICAg
+        ICByZXR1cm4gc2V0dGxlZChmZXRjaGVkKGVudHJ5LnVybCwgdHJ1ZSkudGhlbihhZGQpKTsKICAgICAgfSk7CiAg
+        ICAgIGlmIChzZWFsZWQubGVuZ3RoKSB0YXNrcy5wdXNoKG9wZW5TZWFsZWQoc2VhbGVkKS5jYXRjaChmdW5jdGlv
+        biAoKSB7IC8qIHB1YmxpYyByZXN1bHRzIG9ubHkgKi8gfSkpOwogICAgICBhd2FpdCBQcm9taXNlLmFsbCh0YXNr
+        cyk7CiAgICB9IGNhdGNoIChlKSB7IC8qIG5vIG1hbmlmZXN0OiBub3RoaW5nIHRvIHNlYXJjaCAqLyB9CiAgICBs
+        b2FkaW5nID0gZmFsc2U7CiAgICBkb2N1bWVudC5kb2N1bWVudEVsZW1lbnQuc2V0QXR0cmlidXRlKCJkYXRhLXNl
+        YXJjaCIsICJyZWFkeSIpOwogICAgcmVuZGVyKCk7CiAgfQoKICB2YXIgcGFyYW1zID0gbmV3IFVSTFNlYXJjaFBh
+        cmFtcyhsb2NhdGlvbi5zZWFyY2gpOwogIGlucHV0LnZhbHVlID0gcGFyYW1zLmdldCgicSIpIHx8ICIiOwogIGlm
+        ICh0eXBlICYmIHBhcmFtcy5nZXQoInR5cGUiKSkgdHlwZS52YWx1ZSA9IHBhcmFtcy5nZXQoInR5cGUiKTsKICBm
+        b3JtLmFkZEV2ZW50TGlzdGVuZXIoInN1Ym1pdCIsIGZ1bmN0aW9uIChldmVudCkgeyBldmVudC5wcmV2ZW50RGVm
+        YXVsdCgpOyByZW1lbWJlcigpOyB9KTsKICBpbnB1dC5hZGRFdmVudExpc3RlbmVyKCJpbnB1dCIsIHJlbWVtYmVy
+        KTsKICBpZiAodHlwZSkgdHlwZS5hZGRFdmVudExpc3RlbmVyKCJjaGFuZ2UiLCByZW1lbWJlcik7CiAgZG9jdW1l
+        bnQuZG9jdW1lbnRFbGVtZW50LnNldEF0dHJpYnV0ZSgiZGF0YS1zZWFyY2giLCAibG9hZGluZyIpOwogIHJlbmRl
+        cigpOwogIGxvYWQoKTsKfSkoKTsK
         """,
         "static/unlock.js": """
         Ly8gUG9ydGljbzogb3BlbnMgdGhlIHByaXZhdGUgcGFnZXMgd2l0aCB0aGUgdmlzaXRvcidzIHBlcnNvbmFsIGtl
