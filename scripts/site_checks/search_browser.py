@@ -12,7 +12,7 @@ a key (the page says only public pages are searched), and is found after a conta
 link was opened, while a team asset's word stays hidden from that contact and is found by a team
 member; a title match ranks above body matches; the type filter narrows the results; the last
 word matches as a prefix; diacritics are folded; the header's search box leads to the results;
-results show the kind and the review state; with JavaScript off the page says search needs it
+results show the kind and the review state, and pass axe; with JavaScript off the page says search needs it
 and links to the library. Then the time to the first result (median of 5 loads, cache off).
 
 --measure serves an already built SITE, opens `index.html#k=KEY` so the key is stored (KEY may
@@ -180,6 +180,18 @@ def scenarios(r: Report, ses: Search, links: list[dict]) -> None:
             and fresh.get("kind") == "Guide" and "Reviewed 2026-10-01" in fresh.get("meta", ""), repr(results))
     r.check("a result links to its page",
             fresh.get("href", "").endswith("/portal/assets/dock-glossary/index.html"), fresh.get("href", ""))
+    # The page with results passes axe, as check-site's axe gate checks the page before a search.
+    from a11y import Axe
+
+    axe, violations = Axe(), []
+    for width in (375, 1280):
+        ses.browser.set_width(width)
+        ses.open("search/index.html?q=lighthouse")
+        ses.wait(lambda s: len(s.get("results") or []) == 2)
+        violations += [line for v in axe.run(ses.browser) for line in Axe.describe("search", width, v)]
+    ses.browser.reset_viewport()
+    r.check("the page with results and the public-only note passes axe at 375 and 1280 px", not violations,
+            "\n".join(violations[:20]))
     found = ses.titles("rawhtmlword") + ses.titles("hiddenurlword")
     r.check("raw HTML and link addresses are not searched", found == [], repr(found))
 
