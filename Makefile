@@ -44,6 +44,7 @@ test: deps lint
 ## which reuses check-site's browser and venv), open private pages with personal links
 ## (scripts/check-private-portal), check the monthly briefs' feed, calendars and emails and
 ## deliver them through msmtp to a local SMTP sink (scripts/check-briefs), prove each checker
+## search the portal in Chromium with and without a key (scripts/check-search), prove each checker
 ## still fails on a deliberately broken site, then fuzz the content loader.
 check-site: build
 	$(PORTICO) build
@@ -52,6 +53,7 @@ check-site: build
 	scripts/check-referral-forms $(PORTICO)
 	scripts/check-private-portal $(PORTICO)
 	scripts/check-briefs $(PORTICO)
+	scripts/check-search $(PORTICO)
 	scripts/check-site-selftest
 	$(MAKE) fuzz
 

@@ -82,7 +82,7 @@ import Testing
         try scratch.copyFixture("base")
         let run = try PorticoRun.run(["check", "--date", "2026-11-25"], in: scratch.url)
         #expect(run.status == 0)
-        #expect(run.stdout == "Checked 24 pages (0 warnings)\n")
+        #expect(run.stdout == "Checked 25 pages (0 warnings)\n")
         #expect(!scratch.exists("site"))
     }
 
@@ -162,7 +162,7 @@ import Testing
         let run = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
         #expect(run.status == 0)
         let pages = try scratch.snapshot("site").filter { $0.key.hasSuffix(".html") }
-        #expect(pages.count == 24)
+        #expect(pages.count == 25)
         for (path, data) in pages {
             let html = String(decoding: data, as: UTF8.self)
             // The theme's own script tags carry a src; an injected one would not.

@@ -18,7 +18,7 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stderr == PorticoRun.clearTextAlert)
         let summary = try #require(run.stdout.split(separator: "\n").last)
-        #expect(summary.hasPrefix("Built 24 pages into site/ (0 warnings) in "))
+        #expect(summary.hasPrefix("Built 25 pages into site/ (0 warnings) in "))
     }
 
     @Test func writesEveryPageAndNoPageForRetiredPartners() throws {
@@ -33,7 +33,9 @@ import Testing
                 "partners/bridge/refer/register/index.html", "partners/bridge/start/index.html",
                 "partners/index.html", "partners/sunset/index.html", "partners/sunset/refer/index.html",
                 "partners/sunset/refer/register/index.html", "partners/sunset/start/index.html",
-                "refer/index.html", "refer/register/index.html", "robots.txt", "sign-in/index.html", "sitemap.xml",
+                "refer/index.html", "refer/register/index.html", "robots.txt", "search/index.html",
+                "search/manifest.json", "search/partners.json",
+                "search/public.json", "sign-in/index.html", "sitemap.xml",
                 "start/index.html", "team/dana.vcf", "team/omar.vcf",
             ])
         #expect(scratch.exists("site/static/portico.css"))

@@ -17,7 +17,7 @@ import Testing
                 gone     retired     1         none         none        none        0
                 sunset   sunsetting  2         Dana Ruiz    2026-11     none        0
 
-                Checked 35 pages (2 warnings)
+                Checked 36 pages (2 warnings)
 
                 """)
     }

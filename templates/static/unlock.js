@@ -59,15 +59,20 @@
 
   function Stop(state) { this.state = state; }
 
-  // Step 2: key file, content key, page.
-  async function unseal(wrapper, key) {
-    var person = bytes(key);
+  async function keyFile(person) {
     var name = b64(await hkdf(person, "key-file", 16));
     var response = await fetch(root + "keys/" + name + ".json", { cache: "no-cache" });
     if (response.status === 404) throw new Stop("ended");
     if (!response.ok) throw new Stop("failed");
     var file = await response.json();
     if (!file || file.v !== 1 || !file.keys) throw new Stop("failed");
+    return file;
+  }
+
+  // Step 2: key file, content key, page.
+  async function unseal(wrapper, key) {
+    var person = bytes(key);
+    var file = await keyFile(person);
     if (!Object.prototype.hasOwnProperty.call(file.keys, wrapper.group)) throw new Stop("other");
     var contentKey = await open(await hkdf(person, "wrap", 32), bytes(file.keys[wrapper.group]));
     if (contentKey.length !== 32) throw new Stop("failed");
@@ -159,6 +164,24 @@
       show(message, error instanceof Stop ? error.state : "failed");
     });
   }
+
+  // For static/search.js: every content key the stored key opens, by group tag ({} without a
+  // key, or when its key file is gone or unreadable), and the opening of sealed bytes.
+  window.porticoKeys = async function () {
+    var key = linkKey || stored();
+    var keys = {};
+    if (!key || !window.crypto || !crypto.subtle) return keys;
+    try {
+      var person = bytes(key);
+      var file = await keyFile(person);
+      var wrap = await hkdf(person, "wrap", 32);
+      for (var tag in file.keys) {
+        if (Object.prototype.hasOwnProperty.call(file.keys, tag)) keys[tag] = await open(wrap, bytes(file.keys[tag]));
+      }
+    } catch (e) { return {}; }
+    return keys;
+  };
+  window.porticoOpen = open;
 
   // A link followed on the page it leads to only changes the fragment: take it and start again.
   window.addEventListener("hashchange", function () {

@@ -72,6 +72,7 @@ public enum PageKind: String, Sendable, CaseIterable {
     case story
     case health
     case start
+    case search
     case signIn = "sign-in"
     /// The public shell of an encrypted page.
     case sealed
@@ -88,7 +89,7 @@ public enum PageKind: String, Sendable, CaseIterable {
         case .briefs, .brief: .briefs
         case .story: .library
         case .start: .start
-        case .partner, .partners, .health, .signIn, .sealed, .notFound: nil
+        case .partner, .partners, .health, .signIn, .search, .sealed, .notFound: nil
         }
     }
 }

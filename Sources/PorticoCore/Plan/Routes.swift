@@ -19,6 +19,11 @@ enum Routes {
 
     static func partnerStart(_ segment: String) -> String { "partners/\(segment)/start/index.html" }
     static func teamCard(_ id: String) -> String { "team/\(id).vcf" }
+    static let search = "search/index.html"
+    static let searchManifest = "search/manifest.json"
+
+    /// A group's search index: JSON, or its sealed bytes in an encrypted build.
+    static func searchIndex(_ name: String, sealed: Bool) -> String { "search/\(name)." + (sealed ? "sealed" : "json") }
 
     static func brief(_ month: Month) -> String { "briefs/\(month)/index.html" }
     static func partnerBrief(_ segment: String, _ month: Month) -> String {

@@ -9,7 +9,7 @@ public struct SitePlanner: Sendable {
     public var pagePlanners: [any OutputPlanner] = [
         HomePlanner(), LibraryPlanner(), AssetPagesPlanner(), PartnerPagesPlanner(), ReferPagesPlanner(),
         PartnerDirectoryPlanner(), SignInPlanner(), NotFoundPlanner(), BriefPagesPlanner(), StoryPagesPlanner(),
-        FeedPlanner(), HealthPagePlanner(), StartPagesPlanner(),
+        FeedPlanner(), HealthPagePlanner(), StartPagesPlanner(), SearchPlanner(),
     ]
 
     public init() {}

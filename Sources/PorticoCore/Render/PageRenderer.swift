@@ -78,6 +78,7 @@ public struct PageRenderer: Sendable {
             "library_href": root + Routes.library,
             "refer_href": root + Routes.refer,
             "sign_in_href": root + Routes.signIn,
+            "search_href": root + Routes.search,
         ]
         let canonical = site.program.baseURL.map { Routes.publicURL(path, base: $0) }
         context["page"] = [
