@@ -18,10 +18,12 @@ public struct PartnerHealth: Sendable, Equatable, Codable {
     static func all(_ site: SiteIndex) -> [PartnerHealth] {
         let selection = BriefSelection(site: site)
         let lastBrief = selection.partnerBriefs.map(\.month).filter { !(Month(containing: site.today) < $0) }.max()
+        // Counted once per kind, not once per partner: a program may have thousands of both.
+        let staleByKind = site.assetsServing.mapValues { assets in assets.count { site.isReviewDue($0) } }
         return site.content.partners.map { partner in
             let current = partner.status != .retired
             let wins = site.content.stories.filter { $0.partner.id == partner.id }.map(\.date)
-            let stale = (site.assetsServing[partner.kind] ?? []).count { site.isReviewDue($0) }
+            let stale = staleByKind[partner.kind] ?? 0
             return PartnerHealth(
                 id: partner.id, name: partner.name, status: partner.status.rawValue, contacts: partner.contacts.count,
                 manager: partner.manager.flatMap { site.teamByID[$0.id]?.name },

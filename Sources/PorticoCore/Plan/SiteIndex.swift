@@ -11,6 +11,8 @@ public struct SiteIndex: Sendable {
     let assetsServing: [PartnerKind: [Asset]]
     let links: LinkIndex
     let partnersByID: [String: Partner]
+    /// Minutes to read each asset, by id: counted once, since every start page lists some.
+    let readingMinutes: [String: Int]
     let storiesByID: [String: Story]
     /// When pages are encrypted: the secret, the groups and their keys. Private paths derive
     /// from the secret too.
@@ -26,6 +28,9 @@ public struct SiteIndex: Sendable {
         let defaultVisibility = content.program.defaultVisibility
         partnerAssets = content.assets.filter { $0.readers(default: defaultVisibility) != .team }
         let freshestFirst = partnerAssets.sorted { ($1.reviewed, $0.title, $0.id) < ($0.reviewed, $1.title, $1.id) }
+        readingMinutes = Dictionary(
+            content.assets.map { ($0.id, StartPath.minutes(StartPath.words($0.body.text))) },
+            uniquingKeysWith: { first, _ in first })
         partnersByID = Dictionary(content.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         storiesByID = Dictionary(content.stories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         links = LinkIndex(

@@ -68,7 +68,8 @@ struct StartPath {
 
     /// Words a reader gets through in a minute, for the reading times.
     static let wordsPerMinute = 200
-    /// At most this many objection notes are listed; the library has the rest.
+    /// At most this many one-pagers and objection notes are listed; the library has the rest.
+    static let onePagerLimit = 3
     static let objectionLimit = 5
 
     /// Assets of `kind` the reader may read, for the partner's kind (or any): the partner's
@@ -87,7 +88,7 @@ struct StartPath {
         let pitchWords =
             ([program.positioning.text, program.boundaries.journey] + program.boundaries.weSolve
             + program.boundaries.partnerSolves).map(Self.words).reduce(0, +)
-        let onePagers = assets(.onePager)
+        let onePagers = Array(assets(.onePager).prefix(Self.onePagerLimit))
         return [
             StartStep(
                 id: "pitch", title: "The one-minute pitch and its boundaries",
@@ -117,7 +118,7 @@ struct StartPath {
 
     func item(_ asset: Asset) -> StartItem {
         StartItem(
-            title: asset.title, path: Routes.asset(asset.id), minutes: Self.minutes(Self.words(asset.body.text)),
+            title: asset.title, path: Routes.asset(asset.id), minutes: site.readingMinutes[asset.id] ?? 1,
             summary: asset.summary, reviewDue: site.isReviewDue(asset))
     }
 
