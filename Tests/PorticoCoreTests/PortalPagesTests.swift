@@ -153,6 +153,7 @@ import Testing
                   <url><loc>https://partners.fixture.example/refer/</loc></url>
                   <url><loc>https://partners.fixture.example/refer/register/</loc></url>
                   <url><loc>https://partners.fixture.example/sign-in/</loc></url>
+                  <url><loc>https://partners.fixture.example/start/</loc></url>
                 </urlset>
 
                 """)

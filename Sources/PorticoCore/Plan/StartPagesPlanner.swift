@@ -1,6 +1,7 @@
 /// `start/index.html` and each partner's `partners/<folder>/start/index.html`: the path a new
 /// contact follows to be productive without asking anyone, in seven steps, each with its reading
-/// time. The partner's page is tailored to its kind, its manager and its colleagues.
+/// time. The first is public, for someone who has just joined and has no link yet, so it names
+/// only public material; the partner's page is tailored to its kind, its manager and colleagues.
 struct StartPagesPlanner: OutputPlanner {
     func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
         var outputs = [
@@ -9,8 +10,7 @@ struct StartPagesPlanner: OutputPlanner {
                 content: .page(
                     PlannedPage(
                         kind: .start, title: "Start here",
-                        description: "The path through the \(site.program.name) for someone new, step by step.",
-                        visibility: .partners
+                        description: "The path through the \(site.program.name) for someone new, step by step."
                     ) { scope in
                         ["start": StartPath(site: scope.site, partner: nil).context(scope)]
                     }))
@@ -72,10 +72,12 @@ struct StartPath {
     static let onePagerLimit = 3
     static let objectionLimit = 5
 
-    /// Assets of `kind` the reader may read, for the partner's kind (or any): the partner's
-    /// featured ones first, then the most recently reviewed.
+    /// Assets of `kind` the reader may read, for the partner's kind (public ones on the public
+    /// page): the partner's featured ones first, then the most recently reviewed.
     func assets(_ kind: AssetKind) -> [Asset] {
-        let readable = partner.map { site.assetsServing[$0.kind] ?? [] } ?? site.partnerAssets
+        let readable =
+            partner.map { site.assetsServing[$0.kind] ?? [] }
+            ?? site.partnerAssets.filter { $0.readers(default: site.program.defaultVisibility) == .public }
         let ofKind = readable.filter { $0.kind == kind }
         let featured = partner?.featured.map(\.id) ?? []
         let first = featured.compactMap { id in ofKind.first { $0.id == id } }
@@ -83,6 +85,18 @@ struct StartPath {
     }
 
     func steps() -> [StartStep] {
+        let steps = pathSteps()
+        guard partner == nil else { return steps }
+        // The public page points to the library for what only partners may read.
+        let library = StartItem(title: "More in the library, with your personal link", path: Routes.library, minutes: 0)
+        return steps.map { step in
+            var step = step
+            if !step.isPeople, step.id != "brief", step.id != "pitch", step.id != "refer" { step.items.append(library) }
+            return step
+        }
+    }
+
+    private func pathSteps() -> [StartStep] {
         let segment = partner.map { site.partnerSegment($0.id) }
         let program = site.program
         let pitchWords =
@@ -154,7 +168,8 @@ struct StartPath {
     /// The newest brief the reader got, up to this month.
     private func briefStep(segment: String?) -> StartStep {
         let month = Month(containing: site.today)
-        guard let latest = BriefSelection(site: site).partnerBriefs.first(where: { !(month < $0.month) }) else {
+        let briefs = BriefSelection(site: site).partnerBriefs.filter { partner != nil || $0.visibility == .public }
+        guard let latest = briefs.first(where: { !(month < $0.month) }) else {
             return StartStep(id: "brief", title: "The latest brief", intro: "No brief has been sent yet.", items: [])
         }
         return StartStep(
@@ -177,6 +192,7 @@ struct StartPath {
                 "items": step.items.map { item -> [String: Any] in
                     [
                         "title": item.title, "href": scope.href(item.path), "minutes": item.minutes,
+                        "has_minutes": item.minutes > 0,
                         "summary": item.summary, "has_summary": !item.summary.isEmpty, "review_due": item.reviewDue,
                     ]
                 },
