@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser import Browser  # noqa: E402
 from portal_sites import portico_build, portico_links  # noqa: E402
 from private_portal import NoScriptBrowser  # noqa: E402
+import start_checklist  # noqa: E402
 from scenarios import Report, run_scenarios  # noqa: E402
 from server import Nginx  # noqa: E402
 
@@ -325,6 +326,7 @@ def run(r: Report, args: argparse.Namespace, tmp: Path, work: Path) -> None:
                           f"({', '.join(f'{t:.0f}' for t in times)} ms)", flush=True)
             return
         scenarios(r, ses, links)
+        start_checklist.scenarios(r, browser, nginx.base, links)
         browser.quit()
         noscript_scenario(r, nginx.base, work)
     finally:

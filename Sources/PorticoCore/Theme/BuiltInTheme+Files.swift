@@ -722,29 +722,30 @@ extension BuiltInTheme {
         """,
         "sealed.mustache": """
         e3s8bGF5b3V0fX0Ke3skaGVhZH19CjxzY3JpcHQgc3JjPSJ7e3Jvb3R9fXN0YXRpYy9yZWZlci5qcyIgZGVmZXI+
-        PC9zY3JpcHQ+CjxtZXRhIG5hbWU9InJvYm90cyIgY29udGVudD0ibm9pbmRleCI+Cnt7L2hlYWR9fQp7eyRtYWlu
-        fX0KPGRpdiBpZD0icG9ydGljby1tZXNzYWdlIiBjbGFzcz0ic2VhbGVkLW1lc3NhZ2UiIHJvbGU9InN0YXR1cyIK
-        ICBkYXRhLW5vLWtleT0iVGhpcyBwYWdlIGlzIHByaXZhdGUuIE9wZW4gaXQgd2l0aCB5b3VyIHBlcnNvbmFsIGxp
-        bmssIHRoZSBvbmUgeW91ciBwYXJ0bmVyIG1hbmFnZXIgc2VudCB5b3UuIExvc3QgaXQ/IFdyaXRlIHRvIHt7c2Vh
-        bGVkLmNvbnRhY3R9fS4iCiAgZGF0YS1pbmNvbXBsZXRlPSJUaGlzIGxpbmsgaXMgaW5jb21wbGV0ZTogcGFydCBv
-        ZiBpdCB3YXMgbG9zdCB3aGVuIGl0IHdhcyBjb3BpZWQuIE9wZW4gaXQgYWdhaW4gZnJvbSB5b3VyIGVtYWlsLCBv
-        ciB3cml0ZSB0byB7e3NlYWxlZC5jb250YWN0fX0gZm9yIGEgbmV3IG9uZS4iCiAgZGF0YS1lbmRlZD0iQWNjZXNz
-        IHdpdGggdGhpcyBsaW5rIGhhcyBlbmRlZC4gSWYgeW91IHN0aWxsIHdvcmsgd2l0aCB7e3Byb2dyYW0uY29tcGFu
-        eX19LCB3cml0ZSB0byB7e3NlYWxlZC5jb250YWN0fX0gZm9yIGEgbmV3IGxpbmsuIgogIGRhdGEtb3RoZXI9Illv
-        dXIgbGluayBkb2VzIG5vdCBvcGVuIHRoaXMgcGFnZTogaXQgYmVsb25ncyB0byBhbm90aGVyIHBhcnRuZXIncyBw
-        YWdlcyBvciB0byBvdXIgdGVhbSdzLiBXcml0ZSB0byB7e3NlYWxlZC5jb250YWN0fX0gaWYgeW91IG5lZWQgaXQu
-        IgogIGRhdGEtZnJvbS1kaXNrPSJQcml2YXRlIHBhZ2VzIG9wZW4gZnJvbSBhIHdlYiBhZGRyZXNzIChodHRwIG9y
-        IGh0dHBzKSwgbm90IGZyb20gYSBmaWxlIG9uIGRpc2s6IHB1Ymxpc2ggdGhlIHNpdGUsIG9yIHNlcnZlIGl0cyBm
-        b2xkZXIsIGZvciBleGFtcGxlIHdpdGggJ3B5dGhvbjMgLW0gaHR0cC5zZXJ2ZXInLiIKICBkYXRhLWZhaWxlZD0i
-        VGhpcyBwYWdlIGNvdWxkIG5vdCBiZSBvcGVuZWQuIENoZWNrIHlvdXIgY29ubmVjdGlvbiBhbmQgcmVsb2FkOyBp
-        ZiBpdCBrZWVwcyBmYWlsaW5nLCB3cml0ZSB0byB7e3NlYWxlZC5jb250YWN0fX0uIj4KICA8aDE+UHJpdmF0ZSBw
-        YWdlPC9oMT4KICA8cCBkYXRhLXBvcnRpY28tdGV4dD5UaGlzIHBhZ2UgaXMgcHJpdmF0ZS4gT3BlbiBpdCB3aXRo
-        IHlvdXIgcGVyc29uYWwgbGluaywgdGhlIG9uZSB5b3VyIHBhcnRuZXIgbWFuYWdlciBzZW50IHlvdSwgaW4gYSBi
-        cm93c2VyIHdpdGggSmF2YVNjcmlwdCBvbi4gTG9zdCB5b3VyIGxpbms/IFdyaXRlIHRvIHt7c2VhbGVkLmNvbnRh
-        Y3R9fS48L3A+CiAgPHA+PGEgaHJlZj0ie3tzaXRlLmhvbWVfaHJlZn19Ij5HbyB0byB0aGUgaG9tZSBwYWdlPC9h
-        PiDCtyA8YSBocmVmPSJ7e3NpdGUuc2lnbl9pbl9ocmVmfX0iPkhvdyB0byBzaWduIGluPC9hPjwvcD4KPC9kaXY+
-        CjxzY3JpcHQgdHlwZT0iYXBwbGljYXRpb24vanNvbiIgaWQ9InBvcnRpY28tc2VhbGVkIj57e3tzZWFsZWQuanNv
-        bn19fTwvc2NyaXB0Pgp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
+        PC9zY3JpcHQ+CjxzY3JpcHQgc3JjPSJ7e3Jvb3R9fXN0YXRpYy9zdGFydC5qcyIgZGVmZXI+PC9zY3JpcHQ+Cjxt
+        ZXRhIG5hbWU9InJvYm90cyIgY29udGVudD0ibm9pbmRleCI+Cnt7L2hlYWR9fQp7eyRtYWlufX0KPGRpdiBpZD0i
+        cG9ydGljby1tZXNzYWdlIiBjbGFzcz0ic2VhbGVkLW1lc3NhZ2UiIHJvbGU9InN0YXR1cyIKICBkYXRhLW5vLWtl
+        eT0iVGhpcyBwYWdlIGlzIHByaXZhdGUuIE9wZW4gaXQgd2l0aCB5b3VyIHBlcnNvbmFsIGxpbmssIHRoZSBvbmUg
+        eW91ciBwYXJ0bmVyIG1hbmFnZXIgc2VudCB5b3UuIExvc3QgaXQ/IFdyaXRlIHRvIHt7c2VhbGVkLmNvbnRhY3R9
+        fS4iCiAgZGF0YS1pbmNvbXBsZXRlPSJUaGlzIGxpbmsgaXMgaW5jb21wbGV0ZTogcGFydCBvZiBpdCB3YXMgbG9z
+        dCB3aGVuIGl0IHdhcyBjb3BpZWQuIE9wZW4gaXQgYWdhaW4gZnJvbSB5b3VyIGVtYWlsLCBvciB3cml0ZSB0byB7
+        e3NlYWxlZC5jb250YWN0fX0gZm9yIGEgbmV3IG9uZS4iCiAgZGF0YS1lbmRlZD0iQWNjZXNzIHdpdGggdGhpcyBs
+        aW5rIGhhcyBlbmRlZC4gSWYgeW91IHN0aWxsIHdvcmsgd2l0aCB7e3Byb2dyYW0uY29tcGFueX19LCB3cml0ZSB0
+        byB7e3NlYWxlZC5jb250YWN0fX0gZm9yIGEgbmV3IGxpbmsuIgogIGRhdGEtb3RoZXI9IllvdXIgbGluayBkb2Vz
+        IG5vdCBvcGVuIHRoaXMgcGFnZTogaXQgYmVsb25ncyB0byBhbm90aGVyIHBhcnRuZXIncyBwYWdlcyBvciB0byBv
+        dXIgdGVhbSdzLiBXcml0ZSB0byB7e3NlYWxlZC5jb250YWN0fX0gaWYgeW91IG5lZWQgaXQuIgogIGRhdGEtZnJv
+        bS1kaXNrPSJQcml2YXRlIHBhZ2VzIG9wZW4gZnJvbSBhIHdlYiBhZGRyZXNzIChodHRwIG9yIGh0dHBzKSwgbm90
+        IGZyb20gYSBmaWxlIG9uIGRpc2s6IHB1Ymxpc2ggdGhlIHNpdGUsIG9yIHNlcnZlIGl0cyBmb2xkZXIsIGZvciBl
+        eGFtcGxlIHdpdGggJ3B5dGhvbjMgLW0gaHR0cC5zZXJ2ZXInLiIKICBkYXRhLWZhaWxlZD0iVGhpcyBwYWdlIGNv
+        dWxkIG5vdCBiZSBvcGVuZWQuIENoZWNrIHlvdXIgY29ubmVjdGlvbiBhbmQgcmVsb2FkOyBpZiBpdCBrZWVwcyBm
+        YWlsaW5nLCB3cml0ZSB0byB7e3NlYWxlZC5jb250YWN0fX0uIj4KICA8aDE+UHJpdmF0ZSBwYWdlPC9oMT4KICA8
+        cCBkYXRhLXBvcnRpY28tdGV4dD5UaGlzIHBhZ2UgaXMgcHJpdmF0ZS4gT3BlbiBpdCB3aXRoIHlvdXIgcGVyc29u
+        YWwgbGluaywgdGhlIG9uZSB5b3VyIHBhcnRuZXIgbWFuYWdlciBzZW50IHlvdSwgaW4gYSBicm93c2VyIHdpdGgg
+        SmF2YVNjcmlwdCBvbi4gTG9zdCB5b3VyIGxpbms/IFdyaXRlIHRvIHt7c2VhbGVkLmNvbnRhY3R9fS48L3A+CiAg
+        PHA+PGEgaHJlZj0ie3tzaXRlLmhvbWVfaHJlZn19Ij5HbyB0byB0aGUgaG9tZSBwYWdlPC9hPiDCtyA8YSBocmVm
+        PSJ7e3NpdGUuc2lnbl9pbl9ocmVmfX0iPkhvdyB0byBzaWduIGluPC9hPjwvcD4KPC9kaXY+CjxzY3JpcHQgdHlw
+        ZT0iYXBwbGljYXRpb24vanNvbiIgaWQ9InBvcnRpY28tc2VhbGVkIj57e3tzZWFsZWQuanNvbn19fTwvc2NyaXB0
+        Pgp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
         """,
         "search.mustache": """
         e3s8bGF5b3V0fX0Ke3skc2VhcmNofX17ey9zZWFyY2h9fQp7eyRoZWFkfX0KPHNjcmlwdCBzcmM9Int7cm9vdH19
