@@ -286,16 +286,7 @@ import Testing
                 'toDigest': hashlib.sha256(m['To'].addresses[0].addr_spec.encode()).hexdigest()[:12],
                 'parts': parts}))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try JSONDecoder().decode(ParsedMail.self, from: data)
+        return try JSONDecoder().decode(ParsedMail.self, from: Python.output(of: script, on: file))
     }
 
     /// Every address in `text` that starts with the portal's base URL.

@@ -88,16 +88,7 @@ private enum PythonCheck {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("input")
         try Data(input.utf8).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try JSONDecoder().decode(Output.self, from: data)
+        return try JSONDecoder().decode(Output.self, from: Python.output(of: script, on: file))
     }
 }
 
