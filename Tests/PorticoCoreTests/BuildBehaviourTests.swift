@@ -77,6 +77,29 @@ import Testing
         #expect(run.stderr.contains("error: refusing to write the site to"))
     }
 
+    @Test func aBuildClearsWhatAKilledBuildLeftButNotABuildStillRunning() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        // A process that has exited: its id names no running build.
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        let running = ProcessInfo.processInfo.processIdentifier
+        for name in [
+            ".site.portico-staging-\(dead)", ".site.portico-previous-\(dead)", ".site.portico-staging-\(running)",
+        ] {
+            try scratch.write("left behind\n", to: "\(name)/index.html")
+        }
+        let run = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
+        #expect(run.status == 0)
+        #expect(!scratch.exists(".site.portico-staging-\(dead)"))
+        #expect(!scratch.exists(".site.portico-previous-\(dead)"))
+        #expect(scratch.exists(".site.portico-staging-\(running)/index.html"))
+        #expect(try scratch.read("site/index.html").contains("<h1"))
+    }
+
     @Test func checkReportsLikeBuildButWritesNothing() throws {
         let scratch = try Scratch()
         try scratch.copyFixture("base")

@@ -75,8 +75,26 @@ struct ContentFolder: Sendable {
     }
 
     func isInside(_ fileURL: URL) -> Bool {
+        // Most paths hold no link: looking at the levels below the content folder tells, rather
+        // than resolving every level of the path from the root of the file system.
+        if Self.hasNoLink(below: url.path, to: fileURL.path) { return true }
         let resolved = fileURL.resolvingSymlinksInPath().standardizedFileURL.path
         return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")
+    }
+
+    /// Whether `path` lies below `root` with no symbolic link at any level from `root` down, and
+    /// no `..` to climb out of it.
+    static func hasNoLink(below root: String, to path: String) -> Bool {
+        guard path.hasPrefix(root + "/") else { return false }
+        let levels = path.dropFirst(root.count + 1).split(separator: "/")
+        guard !levels.contains(".."), !levels.contains(".") else { return false }
+        var current = root
+        for level in levels {
+            current += "/" + level
+            var status = stat()
+            guard lstat(current, &status) == 0, status.st_mode & S_IFMT != S_IFLNK else { return false }
+        }
+        return true
     }
 
     func read(_ file: File) -> Result<SourceText, Diagnostic> {

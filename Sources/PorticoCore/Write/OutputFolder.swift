@@ -51,11 +51,32 @@ public struct OutputFolder: Sendable {
     func makeStaging() throws -> URL {
         let parent = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftovers(in: parent)
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).portico-staging-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         try Data(OutputFolder.markerText.utf8).write(to: staging.appendingPathComponent(OutputFolder.markerName))
         return staging
+    }
+
+    /// The staging and previous folders of builds that died (killed, or the machine stopped)
+    /// before they could clean up. A folder whose build is still running is left alone: the
+    /// process id in its name is alive.
+    func removeLeftovers(in parent: URL) {
+        let prefixes = [".\(url.lastPathComponent).portico-staging-", ".\(url.lastPathComponent).portico-previous-"]
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names {
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }),
+                let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), !Self.isRunning(pid)
+            else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// Whether a process with this id exists (it may belong to another user: EPERM says so).
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// Replaces the output folder with `staging`.

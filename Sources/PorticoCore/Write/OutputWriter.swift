@@ -12,21 +12,46 @@ public protocol OutputWriter: Sendable {
 public struct FolderWriter: OutputWriter {
     let folder: URL
 
-    /// Creates every subfolder once, up front, rather than checking for it at each file.
+    /// Creates every subfolder once, up front, parents before children, with one `mkdir` each:
+    /// FileManager's intermediate-folder creation looks at every level of every path again.
     public func prepare(for paths: [String]) throws {
-        let folders = Set(
-            paths.compactMap { path -> String? in
-                guard let slash = path.lastIndex(of: "/") else { return nil }
-                return String(path[..<slash])
-            })
+        var folders: Set<String> = []
+        for path in paths {
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted {
+                parts = parts.dropLast()
+            }
+        }
         for relative in folders.sorted() {
-            try FileManager.default.createDirectory(
-                at: folder.appendingPathComponent(relative), withIntermediateDirectories: true)
+            let target = folder.path + "/" + relative
+            guard mkdir(target, 0o755) == 0 || errno == EEXIST else {
+                throw POSIXWriteError(path: relative, code: errno)
+            }
         }
     }
 
+    /// Writes with plain POSIX calls: Foundation's `Data.write(to:)` syncs every file to disk,
+    /// which costs more than rendering. The swap of the whole folder is what makes a build take
+    /// effect, so a build interrupted before it leaves the previous site as it was; what a build
+    /// does not promise is that a site just swapped in has reached the disk (docs/publishing.md).
     public func write(_ data: Data, to path: String) throws {
-        try data.write(to: folder.appendingPathComponent(path))
+        // A path string, not URL.appendingPathComponent, which asks the file system whether the
+        // path is a folder.
+        let file = folder.path + "/" + path
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXWriteError(path: path, code: errno) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXWriteError(path: path, code: errno)
+                }
+                offset += written
+            }
+        }
     }
 
     public func copy(_ source: URL, to path: String) throws {
@@ -40,4 +65,11 @@ public struct DiscardingWriter: OutputWriter {
     public func prepare(for paths: [String]) throws {}
     public func write(_ data: Data, to path: String) throws {}
     public func copy(_ source: URL, to path: String) throws {}
+}
+
+/// A file the build could not write, with the system's reason.
+struct POSIXWriteError: Error, CustomStringConvertible {
+    var path: String
+    var code: Int32
+    var description: String { "\(path): \(String(cString: strerror(code)))" }
 }
