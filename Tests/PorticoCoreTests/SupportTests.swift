@@ -69,3 +69,19 @@ import Testing
         #expect(FileSize.describe(26_000_000) == "26 MB")
     }
 }
+
+@Suite struct ReadingTimeTests {
+    @Test(arguments: [
+        ("", 0), ("one", 1), ("Hello, world - foo *", 3), ("  Zoë joins\tthe team.\n", 4), ("12 trucks", 2),
+        ("- * >", 0),
+    ])
+    func wordsAreRunsBetweenSpacesWithALetterOrDigit(text: String, words: Int) {
+        #expect(StartPath.words(text) == words)
+    }
+
+    @Test func minutesRoundUpAndStartAtOne() {
+        #expect(StartPath.minutes(0) == 1)
+        #expect(StartPath.minutes(200) == 1)
+        #expect(StartPath.minutes(201) == 2)
+    }
+}
