@@ -85,3 +85,15 @@ import Testing
         #expect(StartPath.minutes(201) == 2)
     }
 }
+
+@Suite struct SearchTermTests {
+    /// The byte path for ASCII text gives exactly what the Unicode path gives.
+    @Test(arguments: [
+        "Dock appointments, 15 trucks in 2 hours; ROI x10!", "a bb CCC dddd", "under_score kebab-case CamelCase",
+        String(repeating: "long", count: 11) + " short", "", "\tTabs\nand\r\nbreaks",
+    ])
+    func asciiTextGivesTheSameTermsEitherWay(text: String) {
+        #expect(SearchTerms.asciiTerms(text) == SearchTerms.unicodeTerms(text))
+        #expect(SearchTerms.terms(text) == SearchTerms.unicodeTerms(text))
+    }
+}

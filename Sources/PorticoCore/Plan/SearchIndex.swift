@@ -43,6 +43,12 @@ enum SearchTerms {
     static let longest = 40
 
     static func terms(_ text: String) -> [String] {
+        // Most text is ASCII, where lowering and folding are byte operations: the Unicode path
+        // below cost a quarter of a build's time on a large library.
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiTerms(text) : unicodeTerms(text)
+    }
+
+    static func unicodeTerms(_ text: String) -> [String] {
         let folded = text.lowercased().decomposedStringWithCanonicalMapping
         var terms: [String] = []
         var current = String.UnicodeScalarView()
@@ -62,6 +68,28 @@ enum SearchTerms {
                 length += 1
             default:
                 close()
+            }
+        }
+        close()
+        return terms
+    }
+
+    /// `terms` for ASCII text, byte by byte: the same letters, digits, case and lengths.
+    static func asciiTerms(_ text: String) -> [String] {
+        var terms: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(longest + 1)
+        func close() {
+            if current.count >= shortest && current.count <= longest {
+                terms.append(String(decoding: current, as: UTF8.self))
+            }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
+            default: close()
             }
         }
         close()
