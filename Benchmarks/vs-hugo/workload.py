@@ -160,13 +160,13 @@ MAIL = ["brief-html", "brief-text", "story", "welcome-html", "welcome-text"]
 
 
 def write_portico_templates(folder: pathlib.Path) -> None:
-    (folder / "mail").mkdir(parents=True, exist_ok=True)
+    (folder / "email").mkdir(parents=True, exist_ok=True)
     for name, text in PORTICO_TEMPLATES.items():
         (folder / f"{name}.mustache").write_text(text + "\n")
     for name in OTHER_PAGES:
         (folder / f"{name}.mustache").write_text("<!doctype html><title>{{page.title}}</title>\n")
     for name in MAIL:
-        (folder / "mail" / f"{name}.mustache").write_text("{{page.title}}\n")
+        (folder / "email" / f"{name}.mustache").write_text("{{page.title}}\n")
 
 
 HUGO_CONFIG = """baseURL = "https://partners.bench.example/"

@@ -83,7 +83,7 @@ public enum Pipeline {
         return built
     }
 
-    static let mailTemplates = ["mail/brief-html", "mail/brief-text"]
+    static let mailTemplates = ["email/brief-html", "email/brief-text"]
 
     /// `portico welcome` writes to `welcome/` in the mail folder, which no build makes: a build
     /// that replaces the folder carries those messages over rather than losing them.

@@ -9,7 +9,7 @@ public struct PlannedMail: Sendable {
     /// `#k=...`: the reader's own key, added to every portal link; empty when pages are not encrypted.
     var fragment: String
     /// The templates, `<template>-html` and `<template>-text`.
-    var template = "mail/brief"
+    var template = "email/brief"
     var context: @Sendable (PageScope) -> [String: Any]
 }
 

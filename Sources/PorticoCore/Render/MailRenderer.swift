@@ -1,7 +1,7 @@
 import Foundation
 
 /// Renders an email, a brief's or a welcome: the theme's `<template>-html` and `<template>-text`
-/// (`mail/brief-...`, `mail/welcome-...`) with absolute links, made fit for mail clients and for
+/// (`email/brief-...`, `email/welcome-...`) with absolute links, made fit for mail clients and for
 /// one reader (EmailHTML), as one message.
 extension PageRenderer {
     /// Gmail clips a message's HTML beyond 102 KB; stay clear of it.

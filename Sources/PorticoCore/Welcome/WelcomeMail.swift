@@ -28,7 +28,7 @@ public enum WelcomeMail {
         public var diagnostics: [Diagnostic]
     }
 
-    static let templates = ["mail/welcome-html", "mail/welcome-text"]
+    static let templates = ["email/welcome-html", "email/welcome-text"]
 
     /// Writes the welcome message of the contact with `email` (in any case) at the partner
     /// `partnerID`. `options.mailURL` is the mail folder; `options.encrypt` false writes links
@@ -102,7 +102,7 @@ public enum WelcomeMail {
                     partner, contact: contact, manager: manager, isManager: isManager, steps: steps, scope: scope)
             ]
         }
-        mail.template = "mail/welcome"
+        mail.template = "email/welcome"
         let relative = "welcome/\(partner.id)/\(address).eml"
         let renderer = PageRenderer(
             templates: templateSet, site: site, theme: theme, markdown: MarkdownRenderer(), log: log,
