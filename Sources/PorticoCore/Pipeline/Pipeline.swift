@@ -11,36 +11,11 @@ public enum Pipeline {
         let log = DiagnosticLog()
         let output = try checkFolders(options)
         let mailFolder = try checkMailFolder(options)
-        let theme = Theme.load(overridesIn: options.templatesURL, displayPath: options.templatesDisplayPath)
-        let loaded = clock.time("load") {
-            ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath).load(into: log)
-        }
-        let templates = clock.time("templates") {
-            TemplateSet.load(
-                from: theme, requiring: ["layout"] + PageKind.allCases.map(\.template) + mailTemplates, log: log)
-        }
-        let content = clock.time("validate") {
-            ContentValidator(today: options.date).validate(loaded, into: log)
-        }
-        guard let content, let templates else {
+        guard let prepared = try prepare(options, clock: clock, log: log) else {
             return report(log, options: options, pages: 0, files: 0, clock: clock)
         }
-
-        let access = try AccessSetup.prepare(options, content: content)
-        let site = SiteIndex(content: content, today: options.date, access: access.plan)
-        var outputs = clock.time("plan") { SitePlanner().plan(site, theme: theme, log: log) }
-        // Programs without briefs have no mail, and no mail stages in --timings.
-        let mails =
-            options.mailURL == nil || content.briefs.isEmpty
-            ? [] : clock.time("plan mail") { MailPlanner().plan(site, log: log) }
-        do {
-            outputs += try access.plan?.keyFiles() ?? []
-        } catch {
-            log.report(.error("cannot-seal", "could not write the access keys: \(error)", at: nil))
-        }
-        let renderer = PageRenderer(
-            templates: templates, site: site, theme: theme, markdown: MarkdownRenderer(), log: log,
-            generator: generator)
+        let renderer = prepared.renderer
+        let mails = prepared.mails
 
         let staging = try output.map { output throws(UsageError) in
             do {
@@ -50,7 +25,9 @@ public enum Pipeline {
             }
         }
         let writer: any OutputWriter = staging.map { FolderWriter(folder: $0) } ?? DiscardingWriter()
-        let counts = clock.time("render") { renderAndWrite(outputs, renderer: renderer, writer: writer, log: log) }
+        let counts = clock.time("render") {
+            renderAndWrite(prepared.outputs, renderer: renderer, writer: writer, log: log)
+        }
         let mailStaging =
             mails.isEmpty
             ? nil
@@ -77,10 +54,54 @@ public enum Pipeline {
                 log: log)
         }
         var built = report(log, options: options, pages: counts.pages, files: counts.files, clock: clock)
-        built.partnerHealth = PartnerHealth.all(site)
-        built.notes = access.notes
-        built.alerts = access.alerts
+        built.partnerHealth = PartnerHealth.all(prepared.site)
+        built.notes = prepared.access.notes
+        built.alerts = prepared.access.alerts
         return built
+    }
+
+    /// Everything a build does before rendering: the stages load, validate and plan.
+    struct Prepared {
+        var site: SiteIndex
+        var outputs: [PlannedOutput]
+        var mails: [PlannedOutput]
+        var renderer: PageRenderer
+        var access: AccessSetup.Result
+    }
+
+    /// Loads, validates and plans; nil when the content or the theme has errors (in `log`).
+    static func prepare(_ options: BuildOptions, clock: StageClock, log: DiagnosticLog) throws(UsageError)
+        -> Prepared?
+    {
+        let theme = Theme.load(overridesIn: options.templatesURL, displayPath: options.templatesDisplayPath)
+        let loaded = clock.time("load") {
+            ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath).load(into: log)
+        }
+        let templates = clock.time("templates") {
+            TemplateSet.load(
+                from: theme, requiring: ["layout"] + PageKind.allCases.map(\.template) + mailTemplates, log: log)
+        }
+        let content = clock.time("validate") {
+            ContentValidator(today: options.date).validate(loaded, into: log)
+        }
+        guard let content, let templates else { return nil }
+
+        let access = try AccessSetup.prepare(options, content: content)
+        let site = SiteIndex(content: content, today: options.date, access: access.plan)
+        var outputs = clock.time("plan") { SitePlanner().plan(site, theme: theme, log: log) }
+        // Programs without briefs have no mail, and no mail stages in --timings.
+        let mails =
+            options.mailURL == nil || content.briefs.isEmpty
+            ? [] : clock.time("plan mail") { MailPlanner().plan(site, log: log) }
+        do {
+            outputs += try access.plan?.keyFiles() ?? []
+        } catch {
+            log.report(.error("cannot-seal", "could not write the access keys: \(error)", at: nil))
+        }
+        let renderer = PageRenderer(
+            templates: templates, site: site, theme: theme, markdown: MarkdownRenderer(), log: log,
+            generator: generator)
+        return Prepared(site: site, outputs: outputs, mails: mails, renderer: renderer, access: access)
     }
 
     static let mailTemplates = ["email/brief-html", "email/brief-text"]
