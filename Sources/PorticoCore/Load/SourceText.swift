@@ -22,7 +22,7 @@ struct SourceText {
                     hint: "save the file with UTF-8 encoding"))
         }
         var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") {
+        if bytes.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
                 .replacingOccurrences(of: "\r", with: "\n")
         }

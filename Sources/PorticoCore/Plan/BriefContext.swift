@@ -97,7 +97,7 @@ struct BriefContext {
         var rest = rendered.html[...]
         var section: BriefOutline.Section?
         for heading in rendered.headings where heading.level == 2 {
-            guard let start = rest.range(of: "<h2 id=\"\(heading.anchor)\">") else { continue }
+            guard let start = rest.firstUTF8Range(of: "<h2 id=\"\(heading.anchor)\">") else { continue }
             let before = rest[..<start.lowerBound]
             if section != nil || !before.allSatisfy(\.isWhitespace) { chunks.append((section, String(before))) }
             rest = rest[start.lowerBound...]

@@ -52,7 +52,7 @@ enum EmailHTML {
     }
 
     static func attribute(_ name: String, of tag: String) -> String {
-        guard let start = tag.range(of: " \(name)=\"") else { return "" }
+        guard let start = tag.firstUTF8Range(of: " \(name)=\"") else { return "" }
         let rest = tag[start.upperBound...]
         return String(rest.prefix { $0 != "\"" })
     }
@@ -64,7 +64,7 @@ enum EmailHTML {
         var result = ""
         result.reserveCapacity(text.utf8.count + fragment.utf8.count * 8)
         var rest = text[...]
-        while let start = rest.range(of: base) {
+        while let start = rest.firstUTF8Range(of: base) {
             result += rest[..<start.lowerBound]
             let address = rest[start.lowerBound...].prefix { !Self.endsAddress($0) }
             let withoutFragment = address.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]

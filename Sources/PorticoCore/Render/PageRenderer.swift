@@ -138,7 +138,7 @@ public struct PageRenderer: Sendable {
                 "contact": program.referral.email ?? program.team.first?.email ?? program.company,
             ]
             guard let html = templates.render(shell, template: PageKind.sealed.template),
-                let placeholder = html.range(of: Self.sealedPlaceholder)
+                let placeholder = html.firstUTF8Range(of: Self.sealedPlaceholder)
             else { return nil }
             return (String(html[..<placeholder.lowerBound]), String(html[placeholder.upperBound...]))
         }

@@ -10,10 +10,23 @@ enum ControlCharacters {
         }
     }
 
+    /// The same answer as looking at every scalar, from the UTF-8 bytes: C0 controls and DEL are
+    /// single bytes, and C1 controls (U+0080 to U+009F) are 0xC2 followed by 0x80 to 0x9F.
+    static func containsForbidden(_ text: String) -> Bool {
+        var afterC2 = false
+        for byte in text.utf8 {
+            if afterC2, (0x80...0x9F).contains(byte) { return true }
+            afterC2 = byte == 0xC2
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+            if byte == 0x7F { return true }
+        }
+        return false
+    }
+
     /// The text with each control character replaced, and the line and column (from 1) of the
     /// first one, if any.
     static func clean(_ text: String) -> (text: String, first: (line: Int, column: Int, value: UInt32)?) {
-        guard text.unicodeScalars.contains(where: isForbidden) else { return (text, nil) }
+        guard containsForbidden(text) else { return (text, nil) }
         var cleaned = String.UnicodeScalarView()
         var first: (Int, Int, UInt32)?
         var line = 1

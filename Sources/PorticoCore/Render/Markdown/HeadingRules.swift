@@ -112,7 +112,7 @@ enum HeadingRules {
         var rest = html[...]
         for heading in headings {
             let tag = "<h\(heading.level)>"
-            guard let range = rest.range(of: tag) else { break }
+            guard let range = rest.firstUTF8Range(of: tag) else { break }
             output += rest[..<range.lowerBound]
             output += "<h\(heading.level) id=\"\(heading.anchor)\">"
             rest = rest[range.upperBound...]

@@ -6,17 +6,17 @@ enum TaskListLabels {
     static let checkbox = "<input type=\"checkbox\""
 
     static func apply(_ html: String) -> String {
-        guard html.contains(checkbox) else { return html }
+        guard html.containsUTF8(checkbox) else { return html }
         var output = ""
         output.reserveCapacity(html.utf8.count + 256)
         var rest = html[...]
-        while let start = rest.range(of: checkbox) {
+        while let start = rest.firstUTF8Range(of: checkbox) {
             output += rest[..<start.lowerBound]
             for opening in ["<li>", "<li>\n<p>"] where output.hasSuffix(opening) {
                 output.removeLast(opening.count)
                 output += opening.replacingOccurrences(of: "<li>", with: "<li class=\"task-item\">")
             }
-            guard let inputEnd = rest[start.lowerBound...].range(of: "/>") else { break }
+            guard let inputEnd = rest[start.lowerBound...].firstUTF8Range(of: "/>") else { break }
             let input = rest[start.lowerBound..<inputEnd.upperBound]
             var afterInput = rest[inputEnd.upperBound...]
             // In a loose list the item's text is a paragraph after the checkbox: label that.
@@ -26,7 +26,7 @@ enum TaskListLabels {
                 afterInput = trimmed.dropFirst("\n<p>".count)
             }
             // The item's own text runs to the end of its paragraph or item, before any nested block.
-            let stops = ["</li>", "</p>", "\n<"].compactMap { afterInput.range(of: $0)?.lowerBound }
+            let stops = ["</li>", "</p>", "\n<"].compactMap { afterInput.firstUTF8Range(of: $0)?.lowerBound }
             let textEnd = stops.min() ?? afterInput.endIndex
             let done = input.contains("checked")
             output += "<label class=\"task\(done ? " task-done" : "")\">"

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import PorticoCore
+
+/// The byte-level scans that replaced Foundation's string searches give the same answers.
+@Suite struct TextScanningTests {
+    @Test func utf8SearchFindsWhatFoundationFinds() {
+        let text = "Zoë's <h2>Über</h2> <input type=\"checkbox\" /> naïve <h2>end"
+        #expect(text.firstUTF8Range(of: "<h2>").map { text[$0] } == "<h2>")
+        #expect(text.firstUTF8Range(of: "<h2>")?.lowerBound == text.range(of: "<h2>")?.lowerBound)
+        let tail = text[text.index(after: text.firstUTF8Range(of: "<h2>")!.lowerBound)...]
+        #expect(tail.firstUTF8Range(of: "<h2>")?.lowerBound == tail.range(of: "<h2>")?.lowerBound)
+        #expect(text.firstUTF8Range(of: "naïve").map { String(text[$0]) } == "naïve")
+        #expect(text.firstUTF8Range(of: "<h3>") == nil)
+        #expect(text.firstUTF8Range(of: "end!") == nil)
+        #expect("ab".firstUTF8Range(of: "abc") == nil)
+        #expect(text.containsUTF8("checkbox\" />"))
+        #expect(!"".containsUTF8("x"))
+    }
+
+    @Test func controlCharactersAreFoundInEveryEncodedLength() {
+        let cases: [(String, Bool)] = [
+            ("plain text\twith tabs\r\nand lines", false), ("é ü ß → 🙂", false), ("bell \u{07}", true),
+            ("del \u{7F}", true), ("c1 \u{85} next line", true), ("\u{A0} no-break space", false),
+            ("Ā latin", false),
+        ]
+        for (text, forbidden) in cases {
+            #expect(ControlCharacters.containsForbidden(text) == forbidden, "\(text.debugDescription)")
+            #expect(text.unicodeScalars.contains(where: ControlCharacters.isForbidden) == forbidden)
+        }
+    }
+
+    @Test func frontMatterSplitsAtTheFirstClosingLine() throws {
+        func split(_ text: String) -> Result<FrontMatter, Diagnostic> {
+            FrontMatter.split(SourceText(displayPath: "a.md", text: text))
+        }
+        let full = try split("---\ntitle: A\nkind: guide\n---\n\n# Body\n---\nmore").get()
+        #expect(full.yaml == "title: A\nkind: guide")
+        #expect(full.body == "\n# Body\n---\nmore")
+        #expect(full.bodyFirstLine == 5)
+        let empty = try split("---\n---").get()
+        #expect(empty.yaml == "" && empty.body == "" && empty.bodyFirstLine == 3)
+        let dots = try split("---  \na: 1\n...\nbody").get()
+        #expect(dots.yaml == "a: 1" && dots.body == "body" && dots.bodyFirstLine == 4)
+        #expect(throws: Diagnostic.self) { try split("---\na: 1\n").get() }
+        #expect(throws: Diagnostic.self) { try split("title: A\n---\n").get() }
+    }
+}
