@@ -23,8 +23,13 @@ public final class DiagnosticLog: @unchecked Sendable {
     public var all: [Diagnostic] {
         lock.lock()
         defer { lock.unlock() }
+        return Self.sorted(items)
+    }
+
+    /// Diagnostics in source order, each once.
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<Diagnostic>()
-        return items.sorted().filter { seen.insert($0).inserted }
+        return diagnostics.sorted().filter { seen.insert($0).inserted }
     }
 
     public var hasErrors: Bool {

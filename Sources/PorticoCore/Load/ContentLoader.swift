@@ -127,6 +127,33 @@ public struct ContentLoader: Sendable {
         return (partner, issues.items)
     }
 
+    /// One asset source read again on its own, as the full load reads it, for `portico serve`;
+    /// nil when `relativePath` (such as `assets/faq.md` or `assets/deck/index.md`) is not a plain
+    /// file where an asset source can be, which only a full load can judge.
+    func loadAsset(relativePath: String) -> (Asset?, [Diagnostic])? {
+        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let extensions = ContentFolder.assetExtensions
+        let stem: String
+        switch parts.count {
+        case 2 where parts[0] == "assets":
+            let name = parts[1] as NSString
+            guard extensions.contains(name.pathExtension) else { return nil }
+            stem = name.deletingPathExtension
+        case 3 where parts[0] == "assets" && extensions.map({ "index." + $0 }).contains(parts[2]):
+            stem = parts[1]
+        default:
+            return nil
+        }
+        let url = folder.url.appendingPathComponent(relativePath)
+        var status = stat()
+        guard !stem.hasPrefix("."), lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+            folder.isInside(url)
+        else { return nil }
+        return loadAsset(
+            ContentFolder.File(
+                url: url, relativePath: relativePath, displayPath: folder.display(relativePath), stem: stem))
+    }
+
     private func loadAsset(_ file: ContentFolder.File) -> (Asset?, [Diagnostic]) {
         let issues = IssueList()
         let files = folder.assetFiles(of: file, issues: issues)

@@ -2,7 +2,7 @@ import Foundation
 
 /// `content/assets/<id>.md`, or `content/assets/<id>/index.md` with its files beside it: one
 /// piece of enablement material.
-public struct Asset: Sendable {
+public struct Asset: Sendable, Hashable {
     public var id: String
     /// The source file relative to the content folder, such as `assets/faq.md`: relative links
     /// in the body start from its folder.

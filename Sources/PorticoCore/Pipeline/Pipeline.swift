@@ -11,7 +11,7 @@ public enum Pipeline {
         let log = DiagnosticLog()
         let output = try checkFolders(options)
         let mailFolder = try checkMailFolder(options)
-        guard let prepared = try prepare(options, clock: clock, log: log) else {
+        guard let prepared = try prepare(options, clock: clock, logs: StageLogs(log)) else {
             return report(log, options: options, pages: 0, files: 0, clock: clock)
         }
         let renderer = prepared.renderer
@@ -62,32 +62,57 @@ public enum Pipeline {
 
     /// Everything a build does before rendering: the stages load, validate and plan.
     struct Prepared {
+        var theme: Theme
+        var templates: TemplateSet
+        var loaded: LoadedContent
+        var content: Content
+        var access: AccessSetup.Result
         var site: SiteIndex
         var outputs: [PlannedOutput]
         var mails: [PlannedOutput]
         var renderer: PageRenderer
-        var access: AccessSetup.Result
     }
 
-    /// Loads, validates and plans; nil when the content or the theme has errors (in `log`).
-    static func prepare(_ options: BuildOptions, clock: StageClock, log: DiagnosticLog) throws(UsageError)
-        -> Prepared?
-    {
+    /// Where each stage reports: one log for a build; `portico serve` keeps them apart, so that
+    /// after an edit it can redo one stage's findings and keep the others'.
+    struct StageLogs {
+        var load: DiagnosticLog
+        var validate: DiagnosticLog
+        var plan: DiagnosticLog
+
+        init(_ log: DiagnosticLog) {
+            (load, validate, plan) = (log, log, log)
+        }
+
+        init(load: DiagnosticLog, validate: DiagnosticLog, plan: DiagnosticLog) {
+            (self.load, self.validate, self.plan) = (load, validate, plan)
+        }
+    }
+
+    /// Loads, validates and plans; nil when the content or the theme has errors (in the logs).
+    static func prepare(
+        _ options: BuildOptions, clock: StageClock, logs: StageLogs, searchDocuments: SearchDocumentCache = .init()
+    ) throws(UsageError) -> Prepared? {
         let theme = Theme.load(overridesIn: options.templatesURL, displayPath: options.templatesDisplayPath)
         let loaded = clock.time("load") {
-            ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath).load(into: log)
+            ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath).load(into: logs.load)
         }
         let templates = clock.time("templates") {
             TemplateSet.load(
-                from: theme, requiring: ["layout"] + PageKind.allCases.map(\.template) + mailTemplates, log: log)
+                from: theme, requiring: ["layout"] + PageKind.allCases.map(\.template) + mailTemplates, log: logs.load)
         }
         let content = clock.time("validate") {
-            ContentValidator(today: options.date).validate(loaded, into: log)
+            ContentValidator(today: options.date).validate(loaded, into: logs.validate)
         }
-        guard let content, let templates else { return nil }
+        // Load errors stop a build even when `portico serve` keeps them in a log of their own.
+        guard let content, let templates, !logs.load.hasErrors else { return nil }
 
         let access = try AccessSetup.prepare(options, content: content)
-        let site = SiteIndex(content: content, today: options.date, access: access.plan)
+        let site = SiteIndex(
+            content: content, today: options.date, access: access.plan, searchDocuments: searchDocuments)
+        let log = logs.plan
+        // The health page lists the validate stage's turnover findings from the log it plans with.
+        if log !== logs.validate { log.report(contentsOf: logs.validate.all) }
         var outputs = clock.time("plan") { SitePlanner().plan(site, theme: theme, log: log) }
         // Programs without briefs have no mail, and no mail stages in --timings.
         let mails =
@@ -101,7 +126,9 @@ public enum Pipeline {
         let renderer = PageRenderer(
             templates: templates, site: site, theme: theme, markdown: MarkdownRenderer(), log: log,
             generator: generator)
-        return Prepared(site: site, outputs: outputs, mails: mails, renderer: renderer, access: access)
+        return Prepared(
+            theme: theme, templates: templates, loaded: loaded, content: content, access: access, site: site,
+            outputs: outputs, mails: mails, renderer: renderer)
     }
 
     static let mailTemplates = ["email/brief-html", "email/brief-text"]
@@ -197,17 +224,20 @@ public enum Pipeline {
         return (pages, written.count { $0 })
     }
 
+    /// With --strict every warning is an error.
+    static func strictened(_ diagnostics: [Diagnostic], strict: Bool) -> [Diagnostic] {
+        guard strict else { return diagnostics }
+        return diagnostics.map { diagnostic in
+            var strict = diagnostic
+            strict.severity = .error
+            return strict
+        }
+    }
+
     static func report(
         _ log: DiagnosticLog, options: BuildOptions, pages: Int, files: Int, clock: StageClock
     ) -> BuildReport {
-        var diagnostics = log.all
-        if options.strict {
-            diagnostics = diagnostics.map { diagnostic in
-                var strict = diagnostic
-                strict.severity = .error
-                return strict
-            }
-        }
+        let diagnostics = strictened(log.all, strict: options.strict)
         let succeeded = !diagnostics.contains { $0.severity == .error }
         return BuildReport(
             diagnostics: diagnostics, pagesWritten: succeeded ? pages : 0, filesWritten: succeeded ? files : 0,

@@ -3,44 +3,47 @@
 /// as downloads.
 struct AssetPagesPlanner: OutputPlanner {
     func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
-        site.content.assets.flatMap { asset in
-            let readers = asset.readers(default: site.program.defaultVisibility)
-            var page = PlannedPage(
-                kind: .asset, title: asset.title, description: asset.summary, visibility: readers
-            ) { scope in
-                var context = scope.assetSummary(asset)
-                let body = scope.html(
-                    asset.body, folder: asset.sourceFolder, title: asset.title, assetID: asset.id, linksGlossary: true)
-                context["body_html"] = body.html
-                context["outline"] = body.headings.map { heading -> [String: Any] in
-                    ["level": heading.level, "text": heading.text, "anchor": heading.anchor]
-                }
-                context["has_outline"] = !body.headings.isEmpty
-                let owner = scope.site.teamByID[asset.owner.id]
-                context["owner"] = owner.map(PageScope.person) ?? [:]
-                context["has_owner"] = owner != nil
-                context["is_one_pager"] = asset.kind == .onePager
-                let downloads = asset.files.filter {
-                    !body.imageFiles.contains($0.path) || body.linkedFiles.contains($0.path)
-                }
-                context["downloads"] = downloads.map { file -> [String: Any] in
-                    [
-                        "name": file.path, "href": scope.href(Routes.assetFile(asset.id, file.path)),
-                        "kind": DownloadLabel.kind(of: file.path), "size": FileSize.describe(file.size),
-                    ]
-                }
-                context["has_downloads"] = !downloads.isEmpty
-                return ["asset": context]
+        site.content.assets.flatMap { outputs(of: $0, site: site) }
+    }
+
+    /// The asset's page and its files.
+    func outputs(of asset: Asset, site: SiteIndex) -> [PlannedOutput] {
+        let readers = asset.readers(default: site.program.defaultVisibility)
+        var page = PlannedPage(
+            kind: .asset, title: asset.title, description: asset.summary, visibility: readers
+        ) { scope in
+            var context = scope.assetSummary(asset)
+            let body = scope.html(
+                asset.body, folder: asset.sourceFolder, title: asset.title, assetID: asset.id, linksGlossary: true)
+            context["body_html"] = body.html
+            context["outline"] = body.headings.map { heading -> [String: Any] in
+                ["level": heading.level, "text": heading.text, "anchor": heading.anchor]
             }
-            // A private asset's files are as private as its page.
-            let sealed = site.access != nil && readers != .public
-            let files = asset.files.map { file in
-                PlannedOutput(
-                    path: "assets/\(asset.id)/\(file.path)",
-                    content: sealed ? .sealedFile(file.url, visibility: readers) : .copy(file.url))
+            context["has_outline"] = !body.headings.isEmpty
+            let owner = scope.site.teamByID[asset.owner.id]
+            context["owner"] = owner.map(PageScope.person) ?? [:]
+            context["has_owner"] = owner != nil
+            context["is_one_pager"] = asset.kind == .onePager
+            let downloads = asset.files.filter {
+                !body.imageFiles.contains($0.path) || body.linkedFiles.contains($0.path)
             }
-            if sealed { page.sealedFiles = files.map(\.path) }
-            return [PlannedOutput(path: Routes.asset(asset.id), content: .page(page))] + files
+            context["downloads"] = downloads.map { file -> [String: Any] in
+                [
+                    "name": file.path, "href": scope.href(Routes.assetFile(asset.id, file.path)),
+                    "kind": DownloadLabel.kind(of: file.path), "size": FileSize.describe(file.size),
+                ]
+            }
+            context["has_downloads"] = !downloads.isEmpty
+            return ["asset": context]
         }
+        // A private asset's files are as private as its page.
+        let sealed = site.access != nil && readers != .public
+        let files = asset.files.map { file in
+            PlannedOutput(
+                path: "assets/\(asset.id)/\(file.path)",
+                content: sealed ? .sealedFile(file.url, visibility: readers) : .copy(file.url))
+        }
+        if sealed { page.sealedFiles = files.map(\.path) }
+        return [PlannedOutput(path: Routes.asset(asset.id), content: .page(page))] + files
     }
 }

@@ -56,14 +56,14 @@ struct SearchPlanner: OutputPlanner {
     static func documents(_ site: SiteIndex) -> [(visibility: Visibility, document: SearchDocument)] {
         let fallback = site.program.defaultVisibility
         let assets = site.content.assets.parallelMap { asset in
-            let text = SearchText.of(asset.body)
-            return (
-                asset.readers(default: fallback),
-                SearchDocument(
+            let reviewDue = site.isReviewDue(asset)
+            let document = site.searchDocuments.document(for: asset, reviewDue: reviewDue) {
+                let text = SearchText.of(asset.body)
+                return SearchDocument(
                     type: asset.kind.rawValue, title: asset.title, summary: asset.summary, href: Routes.asset(asset.id),
-                    reviewed: asset.reviewed, reviewDue: site.isReviewDue(asset), headings: text.headings,
-                    body: text.body)
-            )
+                    reviewed: asset.reviewed, reviewDue: reviewDue, headings: text.headings, body: text.body)
+            }
+            return (asset.readers(default: fallback), document)
         }
         let briefs = site.content.briefs.map { brief in
             let text = SearchText.of(brief.body)
@@ -84,5 +84,27 @@ struct SearchPlanner: OutputPlanner {
             )
         }
         return assets + briefs + stories
+    }
+}
+
+/// Search documents of assets by id, reused while the asset reads the same: `portico serve`
+/// rebuilds the index after every edit, and parsing every body again would cost more than
+/// the edited page itself.
+public final class SearchDocumentCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var documents: [String: (asset: Asset, reviewDue: Bool, document: SearchDocument)] = [:]
+
+    public init() {}
+
+    func document(for asset: Asset, reviewDue: Bool, make: () -> SearchDocument) -> SearchDocument {
+        lock.lock()
+        let cached = documents[asset.id]
+        lock.unlock()
+        if let cached, cached.reviewDue == reviewDue, cached.asset == asset { return cached.document }
+        let document = make()
+        lock.lock()
+        documents[asset.id] = (asset, reviewDue, document)
+        lock.unlock()
+        return document
     }
 }

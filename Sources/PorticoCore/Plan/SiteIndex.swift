@@ -17,9 +17,14 @@ public struct SiteIndex: Sendable {
     /// When pages are encrypted: the secret, the groups and their keys. Private paths derive
     /// from the secret too.
     public let access: AccessPlan?
+    /// Each asset's search document, kept from one build to the next by `portico serve`.
+    let searchDocuments: SearchDocumentCache
 
-    public init(content: Content, today: Day, access: AccessPlan? = nil) {
+    public init(
+        content: Content, today: Day, access: AccessPlan? = nil, searchDocuments: SearchDocumentCache = .init()
+    ) {
         self.content = content
+        self.searchDocuments = searchDocuments
         self.access = access
         self.today = today
         assetsByID = Dictionary(content.assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

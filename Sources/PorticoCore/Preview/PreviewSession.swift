@@ -6,8 +6,14 @@ import Foundation
 public final class PreviewSession: @unchecked Sendable {
     let options: BuildOptions
     private let lock = NSLock()
-    private var files: [String: Data] = [:]
+    /// The files served: those of the last build without errors.
+    private var served: [String: Data] = [:]
     private var lastUpdate = PreviewUpdate(diagnostics: [], changedPaths: [], renderedCount: 0)
+    /// The latest build that got as far as rendering, good or not: the next edit starts from it.
+    /// Only `rebuild` touches it, and rebuilds never overlap.
+    private var current: PreviewBuild?
+    private let rebuilding = NSLock()
+    private let searchDocuments = SearchDocumentCache()
 
     /// `options` as for a build; the session writes no site and no mail, but makes a master
     /// secret when there is none, as a build would, so access links work in the preview.
@@ -22,14 +28,14 @@ public final class PreviewSession: @unchecked Sendable {
     public func file(at path: String) -> Data? {
         lock.lock()
         defer { lock.unlock() }
-        return files[path]
+        return served[path]
     }
 
     /// Every path of the site, sorted.
     public var paths: [String] {
         lock.lock()
         defer { lock.unlock() }
-        return files.keys.sorted()
+        return served.keys.sorted()
     }
 
     /// The outcome of the latest build or rebuild.
@@ -39,28 +45,41 @@ public final class PreviewSession: @unchecked Sendable {
         return lastUpdate
     }
 
-    /// Builds the site again after the files at `changed` (paths as the watcher saw them) were
-    /// written, created or removed. Returns which paths of the site now read differently.
+    /// Brings the site up to date after the files at `changed` (absolute paths, as the watcher
+    /// saw them) were written, created or removed; no paths, or a first call, builds everything.
+    /// Returns which paths of the site now read differently.
     @discardableResult
     public func rebuild(changed: [String] = []) throws(UsageError) -> PreviewUpdate {
-        let log = DiagnosticLog()
-        let clock = StageClock()
-        var rendered = 0
-        var built: [String: Data]?
-        if let prepared = try Pipeline.prepare(options, clock: clock, log: log) {
-            let writer = MemoryWriter()
-            let counts = Pipeline.renderAndWrite(
-                prepared.outputs, renderer: prepared.renderer, writer: writer, log: log)
-            rendered = counts.files
-            built = writer.written
+        rebuilding.lock()
+        defer { rebuilding.unlock() }
+        var update = PreviewUpdate(diagnostics: [], changedPaths: [], renderedCount: 0)
+        var next: PreviewBuild?
+        if let current, !changed.isEmpty,
+            let edit = AssetTextEdit.apply(changed: changed, to: current, options: options)
+        {
+            next = edit.build
+            update.renderedCount = edit.rendered
+        } else {
+            switch try PreviewBuild.full(options, searchDocuments: searchDocuments) {
+            case .success(let build):
+                next = build
+                update.renderedCount = build.files.count
+            case .failure(let stopped):
+                update.diagnostics = stopped.diagnostics
+            }
         }
-        let diagnostics = Pipeline.report(log, options: options, pages: 0, files: 0, clock: clock).diagnostics
+        if let next {
+            current = next
+            update.diagnostics = next.diagnostics
+        } else {
+            current = nil
+        }
+        update.diagnostics = Pipeline.strictened(update.diagnostics, strict: options.strict)
         lock.lock()
         defer { lock.unlock() }
-        var update = PreviewUpdate(diagnostics: diagnostics, changedPaths: [], renderedCount: rendered)
-        if let built, update.succeeded {
-            update.changedPaths = Self.differences(files, built)
-            files = built
+        if let next, update.succeeded {
+            update.changedPaths = Self.differences(served, next.files)
+            served = next.files
         }
         lastUpdate = update
         return update

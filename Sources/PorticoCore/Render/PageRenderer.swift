@@ -6,7 +6,7 @@ public struct PageRenderer: Sendable {
     let templates: TemplateSet
     let site: SiteIndex
     let markdown: MarkdownRenderer
-    let log: DiagnosticLog
+    var log: DiagnosticLog
     let inlineCSS: String
     let generator: String
     /// The program's keys, rendered once for all pages.
