@@ -8,6 +8,7 @@ public final class PreviewSession: @unchecked Sendable {
     private let lock = NSLock()
     /// The files served: those of the last build without errors.
     private var served: [String: Data] = [:]
+    private var servedProgram: Program?
     private var lastUpdate = PreviewUpdate(diagnostics: [], changedPaths: [], renderedCount: 0)
     /// The latest build that got as far as rendering, good or not: the next edit starts from it.
     /// Only `rebuild` touches it, and rebuilds never overlap.
@@ -38,6 +39,13 @@ public final class PreviewSession: @unchecked Sendable {
         return served.keys.sorted()
     }
 
+    /// The program of the site being served: that of the latest build that succeeded.
+    public var program: Program? {
+        lock.lock()
+        defer { lock.unlock() }
+        return servedProgram
+    }
+
     /// The outcome of the latest build or rebuild.
     public var latest: PreviewUpdate {
         lock.lock()
@@ -52,6 +60,7 @@ public final class PreviewSession: @unchecked Sendable {
     public func rebuild(changed: [String] = []) throws(UsageError) -> PreviewUpdate {
         rebuilding.lock()
         defer { rebuilding.unlock() }
+        let start = DispatchTime.now().uptimeNanoseconds
         var update = PreviewUpdate(diagnostics: [], changedPaths: [], renderedCount: 0)
         var next: PreviewBuild?
         if let current, !changed.isEmpty,
@@ -80,7 +89,9 @@ public final class PreviewSession: @unchecked Sendable {
         if let next, update.succeeded {
             update.changedPaths = Self.differences(served, next.files)
             served = next.files
+            servedProgram = next.prepared.site.program
         }
+        update.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         lastUpdate = update
         return update
     }
@@ -103,6 +114,8 @@ public struct PreviewUpdate: Sendable {
     public var changedPaths: [String]
     /// How many files were rendered to bring the site up to date.
     public var renderedCount: Int
+    /// How long the rebuild took, for the terminal.
+    public var seconds: Double = 0
 
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
 }
