@@ -20,8 +20,10 @@ public struct SiteIndex: Sendable {
     /// Each asset's search document, kept from one build to the next by `portico serve`.
     let searchDocuments: SearchDocumentCache
 
+    /// `previous`, the index of the same site before an edit, lends what the edit left alone.
     public init(
-        content: Content, today: Day, access: AccessPlan? = nil, searchDocuments: SearchDocumentCache = .init()
+        content: Content, today: Day, access: AccessPlan? = nil, searchDocuments: SearchDocumentCache = .init(),
+        previous: SiteIndex? = nil
     ) {
         self.content = content
         self.searchDocuments = searchDocuments
@@ -34,7 +36,13 @@ public struct SiteIndex: Sendable {
         partnerAssets = content.assets.filter { $0.readers(default: defaultVisibility) != .team }
         let freshestFirst = partnerAssets.sorted { ($1.reviewed, $0.title, $0.id) < ($0.reviewed, $1.title, $1.id) }
         readingMinutes = Dictionary(
-            content.assets.map { ($0.id, StartPath.minutes(StartPath.words($0.body.text))) },
+            content.assets.map { asset in
+                if let previous, let minutes = previous.readingMinutes[asset.id], previous.assetsByID[asset.id] == asset
+                {
+                    return (asset.id, minutes)
+                }
+                return (asset.id, StartPath.minutes(StartPath.words(asset.body.text)))
+            },
             uniquingKeysWith: { first, _ in first })
         partnersByID = Dictionary(content.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         storiesByID = Dictionary(content.stories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -46,7 +46,8 @@ struct AssetTextEdit {
             return nil
         }
         let site = SiteIndex(
-            content: content, today: options.date, access: old.access.plan, searchDocuments: old.site.searchDocuments)
+            content: content, today: options.date, access: old.access.plan, searchDocuments: old.site.searchDocuments,
+            previous: old.site)
         let published = Set(content.assets.map(\.id))
         var outputs = edited.filter { published.contains($0.id) }.flatMap {
             AssetPagesPlanner().outputs(of: $0, site: site)
