@@ -16,6 +16,9 @@ public struct PlannedOutput: Sendable {
         case sealedFile(URL, visibility: Visibility)
         /// Bytes made by the build (a partner's calendar), encrypted like a private asset's file.
         case sealedData(Data, visibility: Visibility)
+        /// Bytes worked out when the file is rendered, on a render worker, rather than while
+        /// planning (a search index); encrypted for `sealedFor`'s readers when set.
+        case built(@Sendable () -> Data, sealedFor: Visibility?)
         /// An email message, written to the mail folder rather than the site.
         case mail(PlannedMail)
     }

@@ -52,6 +52,9 @@ public struct PageRenderer: Sendable {
                 sealedData($0, path: output.path, visibility: visibility)
             }
         case .sealedData(let data, let visibility): return sealedData(data, path: output.path, visibility: visibility)
+        case .built(let make, let sealedFor):
+            let data = make()
+            return sealedFor.map { sealedData(data, path: output.path, visibility: $0) } ?? data
         case .mail(let mail): return renderMail(mail, path: output.path)
         case .text(let text): return Data(text.utf8)
         case .page(let page): return renderPage(page, path: output.path).map { Data($0.utf8) }
