@@ -17,7 +17,9 @@ enum YAMLDocument {
                     hint: "write the values out instead of repeating anchors inside anchors"))
         }
         do {
-            return .success(try Yams.compose(yaml: yaml))
+            // The encoding is given because Yams's default reads the whole process environment
+            // on every parse, which was a third of the YAML time of a large library's load.
+            return .success(try Yams.compose(yaml: yaml, .default, .default, .utf8))
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _),

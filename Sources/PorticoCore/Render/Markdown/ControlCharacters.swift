@@ -13,14 +13,22 @@ enum ControlCharacters {
     /// The same answer as looking at every scalar, from the UTF-8 bytes: C0 controls and DEL are
     /// single bytes, and C1 controls (U+0080 to U+009F) are 0xC2 followed by 0x80 to 0x9F.
     static func containsForbidden(_ text: String) -> Bool {
-        var afterC2 = false
-        for byte in text.utf8 {
-            if afterC2, (0x80...0x9F).contains(byte) { return true }
-            afterC2 = byte == 0xC2
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
-            if byte == 0x7F { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            var afterC2 = false
+            for byte in bytes {
+                // Most bytes are printable ASCII: one comparison each.
+                if byte >= 0x20 && byte < 0x7F {
+                    afterC2 = false
+                    continue
+                }
+                if afterC2 && byte >= 0x80 && byte <= 0x9F { return true }
+                afterC2 = byte == 0xC2
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                if byte == 0x7F { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// The text with each control character replaced, and the line and column (from 1) of the
