@@ -21,12 +21,11 @@ final class Rebuilder: Sendable {
     }
 
     func rebuild(changed: [String]) {
-        let start = ContinuousClock.now
         let update: LiveUpdate
         do {
             let built = try session.rebuild(changed: changed)
             Terminal.report(built.diagnostics)
-            let milliseconds = (ContinuousClock.now - start).milliseconds
+            let milliseconds = Int((built.seconds * 1000).rounded())
             if built.succeeded {
                 let count = built.changedPaths.count
                 Terminal.say("Rebuilt: \(count) file\(count == 1 ? "" : "s") changed in \(milliseconds) ms")
@@ -41,12 +40,5 @@ final class Rebuilder: Sendable {
             update = LiveUpdate(changed: [], errors: ["error: \(error.description)"], ok: false)
         }
         broadcaster.publish(update)
-    }
-}
-
-extension Duration {
-    /// Whole milliseconds.
-    var milliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
     }
 }
