@@ -16,7 +16,8 @@ struct Portico: ParsableCommand {
             """,
         version: Pipeline.version,
         subcommands: [
-            Build.self, Check.self, Init.self, New.self, Import.self, Keys.self, Links.self, Send.self, Welcome.self,
+            Build.self, Check.self, Serve.self, Init.self, New.self, Import.self, Keys.self, Links.self, Send.self,
+            Welcome.self,
         ],
         defaultSubcommand: nil
     )

@@ -173,7 +173,7 @@ import Testing
         let version = try PorticoRun.run(["--version"], in: scratch.url)
         #expect(version.status == 0)
         #expect(version.stdout == "0.1.0\n")
-        for command in ["build", "check", "init", "new"] {
+        for command in ["build", "check", "serve", "init", "new"] {
             let help = try PorticoRun.run([command, "--help"], in: scratch.url)
             #expect(help.status == 0)
             #expect(help.stdout.contains("Example"), "\(command) --help shows an example")

@@ -1,0 +1,34 @@
+import Foundation
+import PorticoCore
+
+/// What the preview tells open pages after a build: the `update` event of `__portico/events`.
+struct LiveUpdate: Encodable, Equatable, Sendable {
+    /// Site paths that were added, removed or changed.
+    var changed: [String]
+    /// Every diagnostic, formatted as the terminal prints it.
+    var errors: [String]
+    var ok: Bool
+
+    init(changed: [String], errors: [String], ok: Bool) {
+        self.changed = changed
+        self.errors = errors
+        self.ok = ok
+    }
+
+    init(_ update: PreviewUpdate) {
+        self.init(changed: update.changedPaths, errors: update.diagnostics.map(\.formatted), ok: update.succeeded)
+    }
+
+    /// The same state without the changes: what a page that connects later is told.
+    var state: LiveUpdate {
+        LiveUpdate(changed: [], errors: errors, ok: ok)
+    }
+
+    /// The server-sent event, data on one line (JSON escapes the newlines of hints).
+    var event: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return "event: update\ndata: \(json)\n\n"
+    }
+}

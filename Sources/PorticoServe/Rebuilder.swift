@@ -1,0 +1,44 @@
+import Foundation
+import PorticoCore
+
+/// Rebuilds the session after each batch of changes, one build at a time, prints the outcome
+/// and tells the open pages.
+final class Rebuilder: Sendable {
+    let session: PreviewSession
+    let broadcaster: UpdateBroadcaster
+
+    init(session: PreviewSession, broadcaster: UpdateBroadcaster) {
+        self.session = session
+        self.broadcaster = broadcaster
+    }
+
+    /// Takes batches from `watcher` until it stops; returns when it has.
+    func run(watching watcher: any ChangeWatcher) {
+        while let batch = watcher.nextBatch() {
+            guard !batch.isEmpty else { continue }
+            rebuild(changed: batch.sorted())
+        }
+    }
+
+    func rebuild(changed: [String]) {
+        let update: LiveUpdate
+        do {
+            let built = try session.rebuild(changed: changed)
+            Terminal.report(built.diagnostics)
+            let milliseconds = Int((built.seconds * 1000).rounded())
+            if built.succeeded {
+                let count = built.changedPaths.count
+                Terminal.say("Rebuilt: \(count) file\(count == 1 ? "" : "s") changed in \(milliseconds) ms")
+            } else {
+                Terminal.say(
+                    "Build failed: \(Terminal.counts(built.diagnostics)); still serving the last good site")
+            }
+            update = LiveUpdate(built)
+        } catch {
+            Terminal.warn("error: \(error.description)")
+            Terminal.say("Build failed; still serving the last good site")
+            update = LiveUpdate(changed: [], errors: ["error: \(error.description)"], ok: false)
+        }
+        broadcaster.publish(update)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import PorticoCore
+
+/// What `portico serve` prints: diagnostics on standard error exactly as `portico build` prints
+/// them, one line on standard output per build.
+enum Terminal {
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func warn(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            warn(diagnostic.formatted)
+        }
+    }
+
+    /// `1 error, 2 warnings`, the counts of a failed build.
+    static func counts(_ diagnostics: [Diagnostic]) -> String {
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count - errors
+        return warnings == 0
+            ? plural(errors, "error") : plural(errors, "error") + ", " + plural(warnings, "warning")
+    }
+}
