@@ -54,6 +54,7 @@ check-site: build
 	scripts/check-private-portal $(PORTICO)
 	scripts/check-briefs $(PORTICO)
 	scripts/check-search $(PORTICO)
+	scripts/check-serve $(PORTICO)
 	scripts/check-site-selftest
 	$(MAKE) fuzz
 

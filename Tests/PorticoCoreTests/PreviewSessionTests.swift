@@ -83,7 +83,18 @@ import Testing
                 of: "contacts:\n",
                 with: "contacts:\n  - name: Ines Park\n    role: Partner lead\n    email: ines@acme.example\n")
         }
-        try expectSameAsBuild(session, try session.rebuild(changed: partner), scratch, after: "a new contact")
+        let contact = try session.rebuild(changed: partner)
+        #expect(contact.renderedCount < total, "a contact re-rendered \(contact.renderedCount) of \(total) files")
+        try expectSameAsBuild(session, contact, scratch, after: "a new contact")
+
+        let renamed = try edit("content/partners/bridge.yml") {
+            $0.replacingOccurrences(of: "name: ", with: "name: Renamed ", options: [], range: $0.range(of: "name: "))
+        }
+        try expectSameAsBuild(session, try session.rebuild(changed: renamed), scratch, after: "a partner's name")
+        let retired = try edit("content/partners/bridge.yml") {
+            $0.replacingOccurrences(of: "status: active", with: "status: retired")
+        }
+        try expectSameAsBuild(session, try session.rebuild(changed: retired), scratch, after: "a retired partner")
 
         let added = "content/assets/new-guide.md"
         try scratch.write(

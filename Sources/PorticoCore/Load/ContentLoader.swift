@@ -121,6 +121,29 @@ public struct ContentLoader: Sendable {
         return read(file, issues: issues) { ContentFileDecoder.program($0, issues: issues) }
     }
 
+    /// One partner file read again on its own, as the full load reads it, for `portico serve`;
+    /// nil when `relativePath` is not a plain `partners/<id>.yml` (or `.yaml`) file.
+    func loadPartner(relativePath: String) -> (Partner?, [Diagnostic])? {
+        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0] == "partners" else { return nil }
+        let name = String(parts[1]) as NSString
+        guard ["yml", "yaml"].contains(name.pathExtension), !name.hasPrefix("."),
+            let file = plainFile(relativePath, stem: name.deletingPathExtension)
+        else { return nil }
+        return loadPartner(file)
+    }
+
+    /// The file at `relativePath` when it is a regular file inside the content folder.
+    private func plainFile(_ relativePath: String, stem: String) -> ContentFolder.File? {
+        let url = folder.url.appendingPathComponent(relativePath)
+        var status = stat()
+        guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, folder.isInside(url) else {
+            return nil
+        }
+        return ContentFolder.File(
+            url: url, relativePath: relativePath, displayPath: folder.display(relativePath), stem: stem)
+    }
+
     private func loadPartner(_ file: ContentFolder.File) -> (Partner?, [Diagnostic]) {
         let issues = IssueList()
         let partner = read(file, issues: issues) { ContentFileDecoder.partner($0, id: file.stem, issues: issues) }
@@ -144,14 +167,8 @@ public struct ContentLoader: Sendable {
         default:
             return nil
         }
-        let url = folder.url.appendingPathComponent(relativePath)
-        var status = stat()
-        guard !stem.hasPrefix("."), lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-            folder.isInside(url)
-        else { return nil }
-        return loadAsset(
-            ContentFolder.File(
-                url: url, relativePath: relativePath, displayPath: folder.display(relativePath), stem: stem))
+        guard !stem.hasPrefix("."), let file = plainFile(relativePath, stem: stem) else { return nil }
+        return loadAsset(file)
     }
 
     private func loadAsset(_ file: ContentFolder.File) -> (Asset?, [Diagnostic]) {

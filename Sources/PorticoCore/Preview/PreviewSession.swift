@@ -63,9 +63,7 @@ public final class PreviewSession: @unchecked Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         var update = PreviewUpdate(diagnostics: [], changedPaths: [], renderedCount: 0)
         var next: PreviewBuild?
-        if let current, !changed.isEmpty,
-            let edit = AssetTextEdit.apply(changed: changed, to: current, options: options)
-        {
+        if let current, !changed.isEmpty, let edit = quickEdit(changed, current) {
             next = edit.build
             update.renderedCount = edit.rendered
         } else {
@@ -94,6 +92,13 @@ public final class PreviewSession: @unchecked Sendable {
         update.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         lastUpdate = update
         return update
+    }
+
+    /// An edit one of the quicker paths covers, done that way; nil for a full build.
+    func quickEdit(_ changed: [String], _ build: PreviewBuild) -> (build: PreviewBuild, rendered: Int)? {
+        guard let files = ReloadedFiles.read(changed, in: build, options: options) else { return nil }
+        return AssetTextEdit.apply(files, to: build, options: options)
+            ?? PartnerEdit.apply(files, to: build, options: options)
     }
 
     static func differences(_ old: [String: Data], _ new: [String: Data]) -> [String] {
