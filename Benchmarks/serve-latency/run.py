@@ -64,7 +64,18 @@ PROBE_JS = """
   var Native = window.EventSource;
   if (!Native || window.__probeSources) return;
   var sources = window.__probeSources = [];
-  function Probe(url, config) { var s = new Native(url, config); sources.push(s); return s; }
+  function Probe(url, config) {
+    var s = new Native(url, config);
+    sources.push(s);
+    // When the update arrived, kept across the reload it causes.
+    s.addEventListener("update", function (event) {
+      var at = performance.timeOrigin + performance.now();
+      try {
+        if ((JSON.parse(event.data).changed || []).length) sessionStorage.setItem("__probeEventAt", String(at));
+      } catch (e) {}
+    });
+    return s;
+  }
   Probe.prototype = Native.prototype;
   Probe.CONNECTING = Native.CONNECTING; Probe.OPEN = Native.OPEN; Probe.CLOSED = Native.CLOSED;
   window.EventSource = Probe;
@@ -77,7 +88,9 @@ SHOWN_JS = """
 const nav = performance.getEntriesByType("navigation")[0];
 if (!document.body || !nav || !(nav.domContentLoadedEventEnd > 0)) return null;
 if (!document.body.textContent.includes(arguments[0])) return null;
-return [performance.timeOrigin, nav.domContentLoadedEventEnd, window.__dclDateNow || null];
+return [performance.timeOrigin, nav.domContentLoadedEventEnd, window.__dclDateNow || null,
+        Number(sessionStorage.getItem("__probeEventAt")) || null, nav.responseStart, nav.responseEnd,
+        (performance.getEntriesByType("resource").find(e => /__portico\/live\.js$/.test(e.name)) || {}).responseEnd || null];
 """
 
 
@@ -246,9 +259,16 @@ def measure_root(args, binary: str, work_root: pathlib.Path) -> dict:
                     "rebuilt_line_after_ms": rebuilt[0] - write_at if rebuilt else None,
                     "poll_saw_it_after_ms": polled_at - write_at if seen else None}
             if seen:
-                origin, dcl, dcl_date_now = seen
+                origin, dcl, dcl_date_now, event_at, response_start, response_end, script_end = seen
                 edit["latency_ms"] = origin + dcl - write_at
                 edit["latency_date_now_ms"] = dcl_date_now - write_at if dcl_date_now else None
+                # Where the time went: the update event reached the page, the reload started
+                # (timeOrigin), the page's first and last byte came, DOMContentLoaded ended.
+                edit["event_after_ms"] = event_at - write_at if event_at else None
+                edit["reload_start_after_ms"] = origin - write_at
+                edit["first_byte_after_ms"] = origin + response_start - write_at
+                edit["last_byte_after_ms"] = origin + response_end - write_at
+                edit["script_loaded_after_ms"] = origin + script_end - write_at if script_end else None
             else:
                 edit["latency_ms"] = None
                 result["notes"].append(f"edit {n}: the sentence did not show within {args.timeout} s")
@@ -268,6 +288,9 @@ def measure_root(args, binary: str, work_root: pathlib.Path) -> dict:
             latency_date_now_ms=stats([e.get("latency_date_now_ms") for e in counted]),
             rebuild_ms=stats([e["rebuild_ms"] for e in counted]),
             rebuilt_line_after_ms=stats([e["rebuilt_line_after_ms"] for e in counted]),
+            breakdown_median_ms={key: stats([e.get(key) for e in counted])["median"] for key in (
+                "rebuilt_line_after_ms", "event_after_ms", "reload_start_after_ms", "first_byte_after_ms",
+                "last_byte_after_ms", "script_loaded_after_ms", "latency_ms")},
             files_changed=stats([e["files_changed"] for e in counted]),
             shown=sum(e["shown"] for e in counted),
         )
@@ -322,6 +345,12 @@ def print_report(report: dict) -> None:
         print(f"{r['work_root']}: goal 'median under 100 ms' {verdict}; cross-check with Date.now() at "
               f"DOMContentLoaded: median {f(alt['median'])} ms; page clock - wall clock {f(r['page_clock_skew_ms'], 2)} ms; "
               f"files changed per edit {f(r['files_changed']['median'], 0)}")
+        b = r["breakdown_median_ms"]
+        print(f"{r['work_root']}: medians after the write (ms): 'Rebuilt' line read {f(b['rebuilt_line_after_ms'])}, "
+              f"update event in the page {f(b['event_after_ms'])}, reload started {f(b['reload_start_after_ms'])}, "
+              f"first byte {f(b['first_byte_after_ms'])}, last byte {f(b['last_byte_after_ms'])}, "
+              f"live.js loaded {f(b['script_loaded_after_ms'])}, "
+              f"DOMContentLoaded {f(b['latency_ms'])}")
         for note in r["notes"]:
             print(f"note: {note}")
 

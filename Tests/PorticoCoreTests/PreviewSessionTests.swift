@@ -75,8 +75,16 @@ import Testing
         let template = "templates/asset.mustache"
         let builtIn = Theme.load(overridesIn: nil, displayPath: "").files["asset.mustache"]?.data ?? Data()
         try scratch.write(String(decoding: builtIn, as: UTF8.self) + "<!-- edited -->\n", to: template)
-        try expectSameAsBuild(
-            session, try session.rebuild(changed: [scratch.path(template).path]), scratch, after: "a template")
+        let templateEdit = try session.rebuild(changed: [scratch.path(template).path])
+        #expect(templateEdit.renderedCount == 7, "one per published asset, not \(templateEdit.renderedCount)")
+        try expectSameAsBuild(session, templateEdit, scratch, after: "a template")
+
+        let partial = "templates/partials/tags.mustache"
+        let tags = Theme.load(overridesIn: nil, displayPath: "").files["partials/tags.mustache"]?.data ?? Data()
+        try scratch.write(String(decoding: tags, as: UTF8.self) + "<!-- tags -->", to: partial)
+        let partialEdit = try session.rebuild(changed: [scratch.path(partial).path])
+        #expect(partialEdit.renderedCount > 7 && partialEdit.renderedCount < total)
+        try expectSameAsBuild(session, partialEdit, scratch, after: "a partial")
 
         let partner = try edit("content/partners/acme.yml") {
             $0.replacingOccurrences(

@@ -96,6 +96,7 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// An edit one of the quicker paths covers, done that way; nil for a full build.
     func quickEdit(_ changed: [String], _ build: PreviewBuild) -> (build: PreviewBuild, rendered: Int)? {
+        if let edit = TemplateEdit.apply(changed, to: build, options: options) { return edit }
         guard let files = ReloadedFiles.read(changed, in: build, options: options) else { return nil }
         return AssetTextEdit.apply(files, to: build, options: options)
             ?? PartnerEdit.apply(files, to: build, options: options)

@@ -54,31 +54,62 @@ public struct TemplateSet: Sendable {
 
     /// swift-mustache renders an unknown partial as nothing; a theme author wants to hear about it.
     static func unknownPartials(in text: String, file: Theme.File, known: Set<String>) -> [Diagnostic] {
-        var found: [Diagnostic] = []
+        references(in: text).compactMap { reference in
+            guard !reference.name.hasPrefix("*"), !known.contains(reference.name) else { return nil }
+            let kind = reference.isParent ? "parent template" : "partial"
+            return .error(
+                "unknown-template",
+                "unknown \(kind) '\(reference.name)'\(Suggestion.didYouMean(reference.name, in: known))",
+                at: SourceLocation(file: file.displayPath, line: reference.line, column: reference.column))
+        }
+    }
+
+    /// The partials (`{{> name}}`) and parent templates (`{{< name}}`) a template names, with
+    /// where; a name starting with `*` is a dynamic partial, chosen by the context.
+    static func references(in text: String) -> [(name: String, isParent: Bool, line: Int, column: Int)] {
+        var found: [(String, Bool, Int, Int)] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
-            while let open = rest.range(of: "{{") {
+            while let open = rest.firstUTF8Range(of: "{{") {
                 let afterOpen = rest[open.upperBound...]
                 guard let marker = afterOpen.first, marker == ">" || marker == "<",
-                    let close = afterOpen.range(of: "}}")
+                    let close = afterOpen.firstUTF8Range(of: "}}")
                 else {
                     rest = afterOpen
                     continue
                 }
                 let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
                     .trimmingCharacters(in: .whitespaces)
-                if !name.isEmpty, !name.hasPrefix("*"), !known.contains(name) {
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    let kind = marker == ">" ? "partial" : "parent template"
+                if !name.isEmpty {
                     found.append(
-                        .error(
-                            "unknown-template", "unknown \(kind) '\(name)'\(Suggestion.didYouMean(name, in: known))",
-                            at: SourceLocation(file: file.displayPath, line: index + 1, column: column)))
+                        (name, marker == "<", index + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
                 }
                 rest = afterOpen[close.upperBound...]
             }
         }
         return found
+    }
+
+    /// For each template, every template rendering it can use: itself, and the partials and
+    /// parents it names, followed to the end. Nil when a template names a dynamic partial, which
+    /// could be any.
+    static func uses(_ theme: Theme) -> [String: Set<String>]? {
+        var direct: [String: Set<String>] = [:]
+        for (name, file) in theme.templates {
+            let named = references(in: String(decoding: file.data, as: UTF8.self)).map(\.name)
+            guard !named.contains(where: { $0.hasPrefix("*") }) else { return nil }
+            direct[name] = Set(named)
+        }
+        var closure: [String: Set<String>] = [:]
+        for name in direct.keys {
+            var seen: Set<String> = [name]
+            var queue = [name]
+            while let next = queue.popLast() {
+                for used in direct[next] ?? [] where seen.insert(used).inserted { queue.append(used) }
+            }
+            closure[name] = seen
+        }
+        return closure
     }
 
     static func describe(_ error: Error) -> String {
