@@ -328,13 +328,13 @@ def print_report(report: dict) -> None:
     print(f"{report['machine']}")
     print(f"workload: {report['assets']:,} assets (Benchmarks/vs-hugo/workload.py, seed {report['seed']}), "
           f"{report['edits']} edits after a warm-up, {report['pause_ms']} ms apart")
-    print(f"\n{'work root':<12} {'fs':<8} {'start s':>7} {'shown':>6}   {'latency ms (write -> DOMContentLoaded)':<40}"
+    print(f"\n{'work root':<12} {'fs':<10} {'start s':>7} {'shown':>6}   {'latency ms (write -> DOMContentLoaded)':<40}"
           f"{'server rebuild ms':<22}{'Rebuilt line read ms':<22}")
-    print(f"{'':<12} {'':<8} {'':>7} {'':>6}   {'median':>8} {'min':>8} {'max':>8}{'':<16}"
+    print(f"{'':<12} {'':<10} {'':>7} {'':>6}   {'median':>8} {'min':>8} {'max':>8}{'':<16}"
           f"{'median':>6} {'min':>6} {'max':>6}   {'median':>6} {'min':>6} {'max':>6}")
     for r in report["roots"]:
         lat, reb, line = r["latency_ms"], r["rebuild_ms"], r["rebuilt_line_after_ms"]
-        print(f"{r['work_root']:<12} {r['filesystem']:<8} {f(r['startup_s'], 2):>7} {r['shown']:>3}/{report['edits']:<2}   "
+        print(f"{r['work_root']:<12} {r['filesystem']:<10} {f(r['startup_s'], 2):>7} {r['shown']:>3}/{report['edits']:<2}   "
               f"{f(lat['median']):>8} {f(lat['min']):>8} {f(lat['max']):>8}{'':<16}"
               f"{f(reb['median'], 0):>6} {f(reb['min'], 0):>6} {f(reb['max'], 0):>6}   "
               f"{f(line['median'], 0):>6} {f(line['min'], 0):>6} {f(line['max'], 0):>6}")

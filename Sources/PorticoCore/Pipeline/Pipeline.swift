@@ -91,7 +91,7 @@ public enum Pipeline {
 
     /// Loads, validates and plans; nil when the content or the theme has errors (in the logs).
     static func prepare(
-        _ options: BuildOptions, clock: StageClock, logs: StageLogs, searchDocuments: SearchDocumentCache = .init()
+        _ options: BuildOptions, clock: StageClock, logs: StageLogs, searchDocuments: SearchDocumentCache? = nil
     ) throws(UsageError) -> Prepared? {
         let theme = Theme.load(overridesIn: options.templatesURL, displayPath: options.templatesDisplayPath)
         let loaded = clock.time("load") {

@@ -69,12 +69,14 @@ struct SearchPlanner: OutputPlanner {
         let fallback = site.program.defaultVisibility
         let assets = site.content.assets.parallelMap { asset in
             let reviewDue = site.isReviewDue(asset)
-            let document = site.searchDocuments.document(for: asset, reviewDue: reviewDue) {
+            let make = {
                 let text = SearchText.of(asset.body)
                 return SearchDocument(
                     type: asset.kind.rawValue, title: asset.title, summary: asset.summary, href: Routes.asset(asset.id),
                     reviewed: asset.reviewed, reviewDue: reviewDue, headings: text.headings, body: text.body)
             }
+            // Only `portico serve` keeps documents from one build to the next.
+            let document = site.searchDocuments?.document(for: asset, reviewDue: reviewDue, make: make) ?? make()
             return (asset.readers(default: fallback), document)
         }
         let briefs = site.content.briefs.map { brief in

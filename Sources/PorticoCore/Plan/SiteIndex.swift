@@ -17,12 +17,13 @@ public struct SiteIndex: Sendable {
     /// When pages are encrypted: the secret, the groups and their keys. Private paths derive
     /// from the secret too.
     public let access: AccessPlan?
-    /// Each asset's search document, kept from one build to the next by `portico serve`.
-    let searchDocuments: SearchDocumentCache
+    /// Each asset's search document, kept from one build to the next by `portico serve`; nil
+    /// in a build, which makes each once.
+    let searchDocuments: SearchDocumentCache?
 
     /// `previous`, the index of the same site before an edit, lends what the edit left alone.
     public init(
-        content: Content, today: Day, access: AccessPlan? = nil, searchDocuments: SearchDocumentCache = .init(),
+        content: Content, today: Day, access: AccessPlan? = nil, searchDocuments: SearchDocumentCache? = nil,
         previous: SiteIndex? = nil
     ) {
         self.content = content
