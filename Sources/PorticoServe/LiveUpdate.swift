@@ -15,8 +15,12 @@ struct LiveUpdate: Encodable, Equatable, Sendable {
         self.ok = ok
     }
 
-    init(_ update: PreviewUpdate) {
-        self.init(changed: update.changedPaths, errors: update.diagnostics.map(\.formatted), ok: update.succeeded)
+    /// `announced`: paths open pages were already told about.
+    init(_ update: PreviewUpdate, leavingOut announced: [String] = []) {
+        let told = Set(announced)
+        self.init(
+            changed: update.changedPaths.filter { !told.contains($0) }, errors: update.diagnostics.map(\.formatted),
+            ok: update.succeeded)
     }
 
     /// The same state without the changes: what a page that connects later is told.

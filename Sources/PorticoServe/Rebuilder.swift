@@ -23,7 +23,10 @@ final class Rebuilder: Sendable {
     func rebuild(changed: [String]) {
         let update: LiveUpdate
         do {
-            let built = try session.rebuild(changed: changed)
+            // An edit's own pages reach open pages first; the final update then leaves them out,
+            // so no page reloads twice.
+            let broadcaster = self.broadcaster
+            let built = try session.rebuild(changed: changed) { first in broadcaster.publish(LiveUpdate(first)) }
             Terminal.report(built.diagnostics)
             let milliseconds = Int((built.seconds * 1000).rounded())
             if built.succeeded {
@@ -33,7 +36,7 @@ final class Rebuilder: Sendable {
                 Terminal.say(
                     "Build failed: \(Terminal.counts(built.diagnostics)); still serving the last good site")
             }
-            update = LiveUpdate(built)
+            update = LiveUpdate(built, leavingOut: built.announcedPaths)
         } catch {
             Terminal.warn("error: \(error.description)")
             Terminal.say("Build failed; still serving the last good site")

@@ -34,8 +34,14 @@ public struct SiteIndex: Sendable {
         teamByID = Dictionary(content.program.team.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         tiersByID = Dictionary(content.program.tiers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let defaultVisibility = content.program.defaultVisibility
-        partnerAssets = content.assets.filter { $0.readers(default: defaultVisibility) != .team }
-        let freshestFirst = partnerAssets.sorted { ($1.reviewed, $0.title, $0.id) < ($0.reviewed, $1.title, $1.id) }
+        let partnerAssets = content.assets.filter { $0.readers(default: defaultVisibility) != .team }
+        self.partnerAssets = partnerAssets
+        // Positions are sorted rather than the assets themselves: moving whole assets about cost
+        // more than the rest of the index on a large library.
+        let freshestFirst = partnerAssets.indices.sorted { left, right in
+            let (a, b) = (partnerAssets[left], partnerAssets[right])
+            return (b.reviewed, a.title, a.id) < (a.reviewed, b.title, b.id)
+        }.map { partnerAssets[$0] }
         readingMinutes = Dictionary(
             content.assets.map { asset in
                 if let previous, let minutes = previous.readingMinutes[asset.id], previous.assetsByID[asset.id] == asset

@@ -7,9 +7,12 @@ import Foundation
 enum AssetTextEdit {
     /// The build after the edit and how many files it rendered, or nil when the edit is not one
     /// this path covers.
-    static func apply(_ files: ReloadedFiles, to build: PreviewBuild, options: BuildOptions)
-        -> (build: PreviewBuild, rendered: Int)?
-    {
+    /// `early` gets the build with the assets' own pages (and the start pages) rendered, before
+    /// the search indexes, which take longer and which no open page shows.
+    static func apply(
+        _ files: ReloadedFiles, to build: PreviewBuild, options: BuildOptions,
+        early: (PreviewBuild, [String]) -> Void = { _, _ in }
+    ) -> (build: PreviewBuild, rendered: Int)? {
         guard files.partners.isEmpty, !files.assets.isEmpty else { return nil }
         for (before, after) in files.assets {
             var unchanged = before
@@ -23,15 +26,17 @@ enum AssetTextEdit {
             AssetPagesPlanner().outputs(of: $0, site: site)
         }
         let ignored = DiagnosticLog()
-        outputs += SearchPlanner().plan(site, log: ignored)
         let old = build.prepared.site
         if files.assets.contains(where: { old.readingMinutes[$0.after.id] != site.readingMinutes[$0.after.id] }) {
             outputs += StartPagesPlanner().plan(site, log: ignored)
         }
-        let replaced = Dictionary(outputs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let search = SearchPlanner().plan(site, log: ignored)
+        let replaced = Dictionary((outputs + search).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         next.prepared.outputs = build.prepared.outputs.map { replaced[$0.path] ?? $0 }
         next.render(outputs, with: next.prepared.renderer)
-        return (next, outputs.count)
+        early(next, outputs.map(\.path))
+        next.render(search, with: next.prepared.renderer)
+        return (next, outputs.count + search.count)
     }
 
     static func anchors(of asset: Asset) -> Set<String> {

@@ -32,6 +32,13 @@ public final class PreviewSession: @unchecked Sendable {
         return served[path]
     }
 
+    /// The files served now, all at once.
+    func file(snapshot: Void) -> [String: Data] {
+        lock.lock()
+        defer { lock.unlock() }
+        return served
+    }
+
     /// Every path of the site, sorted.
     public var paths: [String] {
         lock.lock()
@@ -56,14 +63,34 @@ public final class PreviewSession: @unchecked Sendable {
     /// Brings the site up to date after the files at `changed` (absolute paths, as the watcher
     /// saw them) were written, created or removed; no paths, or a first call, builds everything.
     /// Returns which paths of the site now read differently.
+    ///
+    /// When an edit can show its own pages before the files that take longer (an asset's text
+    /// before the search indexes), `firstPages` is called with those pages as soon as they are
+    /// served, so open pages can reload sooner; the update returned then lists them among
+    /// `changedPaths` and in `announcedPaths`.
     @discardableResult
-    public func rebuild(changed: [String] = []) throws(UsageError) -> PreviewUpdate {
+    public func rebuild(changed: [String] = [], firstPages: ((PreviewUpdate) -> Void)? = nil) throws(UsageError)
+        -> PreviewUpdate
+    {
         rebuilding.lock()
         defer { rebuilding.unlock() }
         let start = DispatchTime.now().uptimeNanoseconds
+        let before = file(snapshot: ())
         var update = PreviewUpdate(diagnostics: [], changedPaths: [], renderedCount: 0)
         var next: PreviewBuild?
-        if let current, !changed.isEmpty, let edit = quickEdit(changed, current) {
+        let early = { (partial: PreviewBuild, paths: [String]) in
+            let diagnostics = Pipeline.strictened(partial.diagnostics, strict: self.options.strict)
+            guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
+            self.lock.lock()
+            let changedPaths = paths.filter { self.served[$0] != partial.files[$0] }.sorted()
+            for path in paths { self.served[path] = partial.files[path] }
+            self.lock.unlock()
+            update.announcedPaths = changedPaths
+            var first = PreviewUpdate(diagnostics: diagnostics, changedPaths: changedPaths, renderedCount: paths.count)
+            first.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            firstPages?(first)
+        }
+        if let current, !changed.isEmpty, let edit = quickEdit(changed, current, early: early) {
             next = edit.build
             update.renderedCount = edit.rendered
         } else {
@@ -85,7 +112,7 @@ public final class PreviewSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let next, update.succeeded {
-            update.changedPaths = Self.differences(served, next.files)
+            update.changedPaths = Self.differences(before, next.files)
             served = next.files
             servedProgram = next.prepared.site.program
         }
@@ -95,10 +122,12 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     /// An edit one of the quicker paths covers, done that way; nil for a full build.
-    func quickEdit(_ changed: [String], _ build: PreviewBuild) -> (build: PreviewBuild, rendered: Int)? {
+    func quickEdit(_ changed: [String], _ build: PreviewBuild, early: (PreviewBuild, [String]) -> Void)
+        -> (build: PreviewBuild, rendered: Int)?
+    {
         if let edit = TemplateEdit.apply(changed, to: build, options: options) { return edit }
         guard let files = ReloadedFiles.read(changed, in: build, options: options) else { return nil }
-        return AssetTextEdit.apply(files, to: build, options: options)
+        return AssetTextEdit.apply(files, to: build, options: options, early: early)
             ?? PartnerEdit.apply(files, to: build, options: options)
     }
 
@@ -122,6 +151,8 @@ public struct PreviewUpdate: Sendable {
     public var renderedCount: Int
     /// How long the rebuild took, for the terminal.
     public var seconds: Double = 0
+    /// Paths among `changedPaths` already passed to `firstPages`.
+    public var announcedPaths: [String] = []
 
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
 }
