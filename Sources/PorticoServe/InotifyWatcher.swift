@@ -3,11 +3,11 @@
     import Glibc
 
     /// Watches folders and every folder below them with Linux's inotify, adding folders created
-    /// later, and hands over what changed in batches: after the first event it waits for 15 ms
+    /// later, and hands over what changed in batches: after the first event it waits for 5 ms
     /// without events (100 ms at most), so an editor's save of several files is one rebuild.
     final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
         static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE)
-        static let quiet: Int32 = 15
+        static let quiet: Int32 = 5
         static let cap: Double = 0.1
 
         private let descriptor: Int32

@@ -38,8 +38,9 @@ public struct SiteIndex: Sendable {
         self.partnerAssets = partnerAssets
         // Positions are sorted rather than the assets themselves: moving whole assets about cost
         // more than the rest of the index on a large library.
-        let freshestFirst = partnerAssets.indices.sorted { left, right in
-            let (a, b) = (partnerAssets[left], partnerAssets[right])
+        let keys = partnerAssets.map { (reviewed: $0.reviewed, title: $0.title, id: $0.id) }
+        let freshestFirst = keys.indices.sorted { left, right in
+            let (a, b) = (keys[left], keys[right])
             return (b.reviewed, a.title, a.id) < (a.reviewed, b.title, b.id)
         }.map { partnerAssets[$0] }
         readingMinutes = Dictionary(

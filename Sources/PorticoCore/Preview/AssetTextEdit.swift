@@ -19,7 +19,7 @@ enum AssetTextEdit {
             unchanged.body = after.body
             guard unchanged == after, anchors(of: before) == anchors(of: after) else { return nil }
         }
-        guard var next = files.revise(build, options: options) else { return nil }
+        guard var next = files.revise(build, options: options, onlyText: true) else { return nil }
         let site = next.prepared.site
         let published = Set(site.content.assets.map(\.id))
         var outputs = files.assets.map(\.after).filter { published.contains($0.id) }.flatMap {

@@ -53,10 +53,23 @@ struct ReloadedFiles {
 
     /// The build's stages after load, redone on the reloaded content: validate, access and the
     /// site index; nil when the content no longer validates, which a full build reports.
-    func revise(_ build: PreviewBuild, options: BuildOptions) -> PreviewBuild? {
+    ///
+    /// `onlyText` says the edit changed nothing but assets' text, which no check of the validate
+    /// stage reads: its findings stand, and the validated content takes the new assets as they are.
+    func revise(_ build: PreviewBuild, options: BuildOptions, onlyText: Bool = false) -> PreviewBuild? {
         let validateLog = DiagnosticLog()
-        guard let content = ContentValidator(today: options.date).validate(loaded, into: validateLog) else {
-            return nil
+        var content = build.prepared.content
+        if onlyText {
+            validateLog.report(contentsOf: build.validateDiagnostics)
+            let edited = Dictionary(assets.map { ($0.after.id, $0.after) }, uniquingKeysWith: { first, _ in first })
+            for index in content.assets.indices {
+                if let asset = edited[content.assets[index].id] { content.assets[index] = asset }
+            }
+        } else {
+            guard let validated = ContentValidator(today: options.date).validate(loaded, into: validateLog) else {
+                return nil
+            }
+            content = validated
         }
         let old = build.prepared
         var next = build
