@@ -4,6 +4,8 @@ import PorticoCore
 /// Rebuilds the session after each batch of changes, one build at a time, prints the outcome
 /// and tells the open pages.
 final class Rebuilder: Sendable {
+    /// How long the rest of an edit waits after its pages were announced.
+    static let reloadPause = 0.12
     let session: PreviewSession
     let broadcaster: UpdateBroadcaster
 
@@ -26,7 +28,12 @@ final class Rebuilder: Sendable {
             // An edit's own pages reach open pages first; the final update then leaves them out,
             // so no page reloads twice.
             let broadcaster = self.broadcaster
-            let built = try session.rebuild(changed: changed) { first in broadcaster.publish(LiveUpdate(first)) }
+            let built = try session.rebuild(changed: changed) { first in
+                broadcaster.publish(LiveUpdate(first))
+                // What follows (the search indexes) is for no open page: let the pages that
+                // reload fetch what they need before it takes the processor.
+                if !first.changedPaths.isEmpty { Thread.sleep(forTimeInterval: Self.reloadPause) }
+            }
             Terminal.report(built.diagnostics)
             let milliseconds = Int((built.seconds * 1000).rounded())
             if built.succeeded {

@@ -23,11 +23,12 @@ enum AssetLoader {
         let visibility: AssetVisibility? = fields.choice("visibility", required: false)
         guard let title, let kind, let summary, let owner, let reviewed else { return nil }
         return Asset(
-            id: id, sourcePath: sourcePath, title: title, kind: kind, summary: summary, owner: owner,
-            reviewed: reviewed.0,
-            reviewEvery: reviewEvery, audience: audience, tags: tags, body: body, files: files, draft: draft,
-            visibility: visibility,
-            source: fields.location,
-            reviewedLocation: reviewed.1)
+            .init(
+                id: id, sourcePath: sourcePath, title: title, kind: kind, summary: summary, owner: owner,
+                reviewed: reviewed.0,
+                reviewEvery: reviewEvery, audience: audience, tags: tags, body: body, files: files, draft: draft,
+                visibility: visibility,
+                source: fields.location,
+                reviewedLocation: reviewed.1))
     }
 }

@@ -2,46 +2,75 @@ import Foundation
 
 /// `content/assets/<id>.md`, or `content/assets/<id>/index.md` with its files beside it: one
 /// piece of enablement material.
+@dynamicMemberLookup
 public struct Asset: Sendable, Hashable {
-    public var id: String
-    /// The source file relative to the content folder, such as `assets/faq.md`: relative links
-    /// in the body start from its folder.
-    public var sourcePath: String
-    public var title: String
-    public var kind: AssetKind
-    public var summary: String
-    public var owner: Reference
-    public var reviewed: Day
-    /// Days between reviews set on the asset itself; the program's default applies otherwise.
-    public var reviewEvery: Int?
-    public var audience: Set<PartnerKind>
-    public var tags: [String]
-    public var body: MarkdownSource
-    /// Files beside `index.md` in a folder asset, published next to the asset's page.
-    public var files: [AssetFile]
-    /// A draft is checked but not published.
-    public var draft: Bool
-    /// Written in the front matter; the program's default applies otherwise.
-    public var visibility: AssetVisibility?
-    public var source: SourceLocation
-    /// Where `reviewed` is written, for the review-due warning.
-    public var reviewedLocation: SourceLocation
+    /// What an asset is. An asset is one reference to its fields, so copying one, which every
+    /// list and index of a library does, costs one retain rather than one per field.
+    public struct Fields: Sendable, Hashable {
+        public var id: String
+        /// The source file relative to the content folder, such as `assets/faq.md`: relative links
+        /// in the body start from its folder.
+        public var sourcePath: String
+        public var title: String
+        public var kind: AssetKind
+        public var summary: String
+        public var owner: Reference
+        public var reviewed: Day
+        /// Days between reviews set on the asset itself; the program's default applies otherwise.
+        public var reviewEvery: Int?
+        public var audience: Set<PartnerKind>
+        public var tags: [String]
+        public var body: MarkdownSource
+        /// Files beside `index.md` in a folder asset, published next to the asset's page.
+        public var files: [AssetFile]
+        /// A draft is checked but not published.
+        public var draft: Bool
+        /// Written in the front matter; the program's default applies otherwise.
+        public var visibility: AssetVisibility?
+        public var source: SourceLocation
+        /// Where `reviewed` is written, for the review-due warning.
+        public var reviewedLocation: SourceLocation
+    }
+
+    private final class Box: @unchecked Sendable {
+        // Changed only through `Asset`'s setter, and only when no other asset shares the box.
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    public init(_ fields: Fields) { box = Box(fields) }
+
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
+        get { box.fields[keyPath: keyPath] }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            box.fields[keyPath: keyPath] = newValue
+        }
+    }
+
+    public static func == (left: Asset, right: Asset) -> Bool {
+        left.box === right.box || left.box.fields == right.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 
     /// The day the next review falls due.
     public func reviewDueDate(defaultEvery: Int) -> Day {
-        reviewed.adding(days: reviewEvery ?? defaultEvery)
+        self.reviewed.adding(days: self.reviewEvery ?? defaultEvery)
     }
 
-    public func serves(_ kind: PartnerKind) -> Bool { audience.contains(kind) }
+    public func serves(_ kind: PartnerKind) -> Bool { self.audience.contains(kind) }
 
     /// Who may read the asset's page.
     public func readers(default fallback: AssetVisibility) -> Visibility {
-        (visibility ?? fallback).visibility
+        (self.visibility ?? fallback).visibility
     }
 
     /// The folder relative links in the body start from.
     public var sourceFolder: String {
-        sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+        self.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
     }
 }
 
