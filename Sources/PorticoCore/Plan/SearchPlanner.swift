@@ -13,16 +13,17 @@ struct SearchPlanner: OutputPlanner {
         AssetKind.allCases.map { ($0.rawValue, $0.label) } + [("brief", "Monthly brief"), ("story", "Success story")]
 
     func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
-        // Which groups have an index is known from visibilities alone; the documents, which
-        // parse every body, are made once, by whichever index is rendered first.
-        let present = Set(Self.visibilities(site))
-        let documents = OnceValue { Self.documents(site) }
+        // The documents are made here, on all cores; each group's index is written out when it
+        // is rendered, beside the pages. (Made lazily by the first index rendered, they held up
+        // the worker that made them and every worker waiting for them.)
+        let documents = Self.documents(site)
+        let present = Set(documents.map(\.visibility))
         var outputs: [PlannedOutput] = []
         var manifest: [String] = []
         for group in Self.groups {
             guard group == .public || present.contains(group) else { continue }
             let data: @Sendable () -> Data = {
-                SearchIndex(documents: documents.value.filter { $0.visibility == group }.map(\.document)).json()
+                SearchIndex(documents: documents.filter { $0.visibility == group }.map(\.document)).json()
             }
             let name = group.group ?? "public"
             if let access = site.access, let groupName = group.group {
@@ -53,14 +54,6 @@ struct SearchPlanner: OutputPlanner {
         }
         outputs.append(PlannedOutput(path: Routes.search, content: .page(page)))
         return outputs
-    }
-
-    /// The group of every document `documents` lists, without reading any body.
-    static func visibilities(_ site: SiteIndex) -> [Visibility] {
-        let fallback = site.program.defaultVisibility
-        return site.content.assets.map { $0.readers(default: fallback) }
-            + site.content.briefs.map(\.visibility.visibility)
-            + site.content.stories.map(\.visibility.visibility)
     }
 
     /// Every published asset, brief and story with the group that may read it, in the order
@@ -120,23 +113,5 @@ public final class SearchDocumentCache: @unchecked Sendable {
         documents[asset.id] = (asset, reviewDue, document)
         lock.unlock()
         return document
-    }
-}
-
-/// A value worked out on first use, once, however many threads ask at the same time.
-final class OnceValue<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cached: Value?
-    private let make: @Sendable () -> Value
-
-    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
-
-    var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached { return cached }
-        let made = make()
-        cached = made
-        return made
     }
 }
