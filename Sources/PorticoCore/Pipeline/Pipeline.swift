@@ -91,7 +91,7 @@ public enum Pipeline {
 
     /// Loads, validates and plans; nil when the content or the theme has errors (in the logs).
     static func prepare(
-        _ options: BuildOptions, clock: StageClock, logs: StageLogs, searchDocuments: SearchDocumentCache? = nil
+        _ options: BuildOptions, clock: StageClock, logs: StageLogs, searchDocuments: SearchDocumentCache = .init()
     ) throws(UsageError) -> Prepared? {
         let theme = Theme.load(overridesIn: options.templatesURL, displayPath: options.templatesDisplayPath)
         let loaded = clock.time("load") {
@@ -206,21 +206,24 @@ public enum Pipeline {
             log.report(.error("write-failed", "could not create the output folders: \(error)", at: nil))
             return (0, 0)
         }
-        let written = outputs.parallelMap { output -> Bool in
-            do {
-                if case .copy(let source) = output.content {
-                    try writer.copy(source, to: output.path)
+        let ordered = PlannedOutput.renderOrder(outputs)
+        let written = ordered.flatMap { wave in
+            wave.parallelMap { output -> Bool in
+                do {
+                    if case .copy(let source) = output.content {
+                        try writer.copy(source, to: output.path)
+                        return true
+                    }
+                    guard let data = renderer.render(output) else { return false }
+                    try writer.write(data, to: output.path)
                     return true
+                } catch {
+                    log.report(.error("write-failed", "could not write '\(output.path)': \(error)", at: nil))
+                    return false
                 }
-                guard let data = renderer.render(output) else { return false }
-                try writer.write(data, to: output.path)
-                return true
-            } catch {
-                log.report(.error("write-failed", "could not write '\(output.path)': \(error)", at: nil))
-                return false
             }
         }
-        let pages = zip(outputs, written).count { $0.page != nil && $1 }
+        let pages = zip(ordered.joined(), written).count { $0.page != nil && $1 }
         return (pages, written.count { $0 })
     }
 

@@ -14,7 +14,10 @@ struct AssetPagesPlanner: OutputPlanner {
         ) { scope in
             var context = scope.assetSummary(asset)
             let body = scope.html(
-                asset.body, folder: asset.sourceFolder, title: asset.title, assetID: asset.id, linksGlossary: true)
+                asset.body, folder: asset.sourceFolder, title: asset.title, assetID: asset.id, linksGlossary: true,
+                searchText: true)
+            // The search indexes are written after every page, from what the pages found.
+            if let text = body.searchText { SearchPlanner.keepDocument(of: asset, text: text, site: scope.site) }
             context["body_html"] = body.html
             context["outline"] = body.headings.map { heading -> [String: Any] in
                 ["level": heading.level, "text": heading.text, "anchor": heading.anchor]

@@ -14,14 +14,15 @@ public struct PageScope: Sendable {
     /// with its relative links leading from this page.
     func html(
         _ source: MarkdownSource, folder: String, title: String? = nil, assetID: String? = nil,
-        linksGlossary: Bool = false
+        linksGlossary: Bool = false, searchText: Bool = false
     ) -> RenderedMarkdown {
         let links = LinkContext(index: site.links, folder: folder, assetID: assetID, root: root)
         let glossary =
             linksGlossary && !site.content.glossary.isEmpty
             ? GlossaryLinking(terms: site.content.glossary, page: href(Routes.start)) : nil
-        return markdown.render(
-            source, context: MarkdownContext(title: title, links: links, glossary: glossary), log: log)
+        var context = MarkdownContext(title: title, links: links, glossary: glossary)
+        context.searchText = searchText
+        return markdown.render(source, context: context, log: log)
     }
 
     /// The text as the plain-text part of an email shows it, cut before each `##` heading.

@@ -28,6 +28,16 @@ public struct PlannedOutput: Sendable {
         self.content = content
     }
 
+    /// Outputs in the order they are rendered: those made from what other outputs found (the
+    /// search indexes, `.built`) after all the rest.
+    static func renderOrder(_ outputs: [PlannedOutput]) -> [[PlannedOutput]] {
+        let isBuilt = { (output: PlannedOutput) -> Bool in
+            if case .built = output.content { return true }
+            return false
+        }
+        return [outputs.filter { !isBuilt($0) }, outputs.filter(isBuilt)]
+    }
+
     public var page: PlannedPage? {
         if case .page(let page) = content { return page }
         return nil

@@ -105,9 +105,13 @@ enum SearchTerms {
 enum SearchText {
     static func of(_ source: MarkdownSource) -> (headings: String, body: String) {
         let (text, _) = ControlCharacters.clean(source.text)
-        guard let document = MarkdownDocument(text), let iterator = cmark_iter_new(document.root) else {
-            return ("", "")
-        }
+        guard let document = MarkdownDocument(text) else { return ("", "") }
+        return of(document)
+    }
+
+    /// The text of a document as cmark parsed it, before any rule of the renderer changed it.
+    static func of(_ document: MarkdownDocument) -> (headings: String, body: String) {
+        guard let iterator = cmark_iter_new(document.root) else { return ("", "") }
         defer { cmark_iter_free(iterator) }
         var headings = ""
         var body = ""

@@ -13,17 +13,15 @@ struct SearchPlanner: OutputPlanner {
         AssetKind.allCases.map { ($0.rawValue, $0.label) } + [("brief", "Monthly brief"), ("story", "Success story")]
 
     func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
-        // The documents are made here, on all cores; each group's index is written out when it
-        // is rendered, beside the pages. (Made lazily by the first index rendered, they held up
-        // the worker that made them and every worker waiting for them.)
-        let documents = Self.documents(site)
-        let present = Set(documents.map(\.visibility))
         var outputs: [PlannedOutput] = []
         var manifest: [String] = []
+        let present = Set(Self.sources(site).map(\.visibility))
         for group in Self.groups {
             guard group == .public || present.contains(group) else { continue }
+            // Written after every page (`PlannedOutput.Content.built`), when the asset pages
+            // have made their documents from their own parse.
             let data: @Sendable () -> Data = {
-                SearchIndex(documents: documents.filter { $0.visibility == group }.map(\.document)).json()
+                SearchIndex(documents: Self.documents(site, group: group)).json()
             }
             let name = group.group ?? "public"
             if let access = site.access, let groupName = group.group {
@@ -56,52 +54,70 @@ struct SearchPlanner: OutputPlanner {
         return outputs
     }
 
-    /// Every published asset, brief and story with the group that may read it, in the order
-    /// the content lists them.
-    static func documents(_ site: SiteIndex) -> [(visibility: Visibility, document: SearchDocument)] {
+    /// What each index is made from: every published asset, brief and story with the group that
+    /// may read it, in the order the content lists them.
+    enum Source {
+        case asset(Asset)
+        case brief(Brief)
+        case story(Story)
+    }
+
+    static func sources(_ site: SiteIndex) -> [(visibility: Visibility, source: Source)] {
         let fallback = site.program.defaultVisibility
-        let assets = site.content.assets.parallelMap { asset in
-            let reviewDue = site.isReviewDue(asset)
-            let make = {
-                let text = SearchText.of(asset.body)
+        return site.content.assets.map { ($0.readers(default: fallback), .asset($0)) }
+            + site.content.briefs.map { ($0.visibility.visibility, .brief($0)) }
+            + site.content.stories.map { ($0.visibility.visibility, .story($0)) }
+    }
+
+    /// The documents of one group's index.
+    static func documents(_ site: SiteIndex, group: Visibility) -> [SearchDocument] {
+        sources(site).filter { $0.visibility == group }.map(\.source).parallelMap { source in
+            switch source {
+            case .asset(let asset):
+                return site.searchDocuments.document(for: asset, reviewDue: site.isReviewDue(asset)) {
+                    document(of: asset, text: SearchText.of(asset.body), site: site)
+                }
+            case .brief(let brief):
+                let text = SearchText.of(brief.body)
                 return SearchDocument(
-                    type: asset.kind.rawValue, title: asset.title, summary: asset.summary, href: Routes.asset(asset.id),
-                    reviewed: asset.reviewed, reviewDue: reviewDue, headings: text.headings, body: text.body)
-            }
-            // Only `portico serve` keeps documents from one build to the next.
-            let document = site.searchDocuments?.document(for: asset, reviewDue: reviewDue, make: make) ?? make()
-            return (asset.readers(default: fallback), document)
-        }
-        let briefs = site.content.briefs.map { brief in
-            let text = SearchText.of(brief.body)
-            return (
-                brief.visibility.visibility,
-                SearchDocument(
                     type: "brief", title: brief.title, summary: brief.summary, href: Routes.brief(brief.month),
                     headings: text.headings, body: text.body)
-            )
-        }
-        let stories = site.content.stories.map { story in
-            let text = SearchText.of(story.body)
-            return (
-                story.visibility.visibility,
-                SearchDocument(
+            case .story(let story):
+                let text = SearchText.of(story.body)
+                return SearchDocument(
                     type: "story", title: story.title, summary: story.outcome, href: Routes.story(story.id),
                     headings: text.headings, body: story.customer + " " + text.body)
-            )
+            }
         }
-        return assets + briefs + stories
+    }
+
+    static func document(of asset: Asset, text: (headings: String, body: String), site: SiteIndex) -> SearchDocument {
+        SearchDocument(
+            type: asset.kind.rawValue, title: asset.title, summary: asset.summary, href: Routes.asset(asset.id),
+            reviewed: asset.reviewed, reviewDue: site.isReviewDue(asset), headings: text.headings, body: text.body)
+    }
+
+    /// Called by the asset's page, which has just parsed its text.
+    static func keepDocument(of asset: Asset, text: (headings: String, body: String), site: SiteIndex) {
+        site.searchDocuments.keep(
+            document(of: asset, text: text, site: site), for: asset, reviewDue: site.isReviewDue(asset))
     }
 }
 
-/// Search documents of assets by id, reused while the asset reads the same: `portico serve`
-/// rebuilds the index after every edit, and parsing every body again would cost more than
-/// the edited page itself.
+/// Search documents of assets by id, reused while the asset reads the same: made by each asset's
+/// page from its own parse, so a body is parsed once per build; and `portico serve` rebuilds the
+/// indexes after every edit, where parsing every body again would cost more than the edited page.
 public final class SearchDocumentCache: @unchecked Sendable {
     private let lock = NSLock()
     private var documents: [String: (asset: Asset, reviewDue: Bool, document: SearchDocument)] = [:]
 
     public init() {}
+
+    func keep(_ document: SearchDocument, for asset: Asset, reviewDue: Bool) {
+        lock.lock()
+        documents[asset.id] = (asset, reviewDue, document)
+        lock.unlock()
+    }
 
     func document(for asset: Asset, reviewDue: Bool, make: () -> SearchDocument) -> SearchDocument {
         lock.lock()

@@ -17,13 +17,14 @@ public struct SiteIndex: Sendable {
     /// When pages are encrypted: the secret, the groups and their keys. Private paths derive
     /// from the secret too.
     public let access: AccessPlan?
-    /// Each asset's search document, kept from one build to the next by `portico serve`; nil
-    /// in a build, which makes each once.
-    let searchDocuments: SearchDocumentCache?
+    /// Each asset's search document, made while its page is rendered and read by the search
+    /// indexes, which are written after every page; `portico serve` keeps them from one build
+    /// to the next.
+    let searchDocuments: SearchDocumentCache
 
     /// `previous`, the index of the same site before an edit, lends what the edit left alone.
     public init(
-        content: Content, today: Day, access: AccessPlan? = nil, searchDocuments: SearchDocumentCache? = nil,
+        content: Content, today: Day, access: AccessPlan? = nil, searchDocuments: SearchDocumentCache = .init(),
         previous: SiteIndex? = nil
     ) {
         self.content = content

@@ -41,6 +41,10 @@ struct PreviewBuild {
 
     /// Renders `outputs` in parallel into `files`, replacing what each one's rendering reported.
     mutating func render(_ outputs: [PlannedOutput], with renderer: PageRenderer) {
+        for wave in PlannedOutput.renderOrder(outputs) { render(wave: wave, with: renderer) }
+    }
+
+    private mutating func render(wave outputs: [PlannedOutput], with renderer: PageRenderer) {
         let rendered = outputs.parallelMap { output -> (Data?, [Diagnostic]) in
             let log = DiagnosticLog()
             var own = renderer

@@ -14,6 +14,8 @@ public struct RenderedMarkdown: Sendable {
     /// Files of the asset's own folder that the text shows as images, and those it links to.
     public var imageFiles: Set<String> = []
     public var linkedFiles: Set<String> = []
+    /// The words search finds the text by, when the context asked for them.
+    var searchText: (headings: String, body: String)?
 }
 
 /// What a text is rendered for: the title of its page, and where its relative links start.
@@ -24,6 +26,8 @@ public struct MarkdownContext: Sendable {
     public var links: LinkContext?
     /// The glossary terms to link on their first use; nil links none.
     public var glossary: GlossaryLinking?
+    /// Also take the text search indexes (`SearchText`) from the same parse.
+    var searchText = false
 
     public init(title: String? = nil, links: LinkContext? = nil, glossary: GlossaryLinking? = nil) {
         self.title = title
@@ -50,6 +54,8 @@ public struct MarkdownRenderer: Sendable {
         let (text, control) = ControlCharacters.clean(source.text)
         guard let document = MarkdownDocument(text) else { return RenderedMarkdown(html: "", headings: []) }
         let nodes = MarkdownNodes(document.root)
+        // Taken before any rule changes the document, as `SearchText.of` would parse it.
+        let searchText = context.searchText ? SearchText.of(document) : nil
         let place = NodePlace(source: source)
         var findings: [Diagnostic] = control.map { [ControlCharacters.finding($0, in: source)] } ?? []
         let headings = HeadingRules.apply(
@@ -62,12 +68,13 @@ public struct MarkdownRenderer: Sendable {
         context.glossary?.apply(to: document.root)
 
         guard let rendered = cmark_render_html(document.root, MarkdownRenderer.options, document.extensions)
-        else { return RenderedMarkdown(html: "", headings: headings) }
+        else { return RenderedMarkdown(html: "", headings: headings, searchText: searchText) }
         defer { free(rendered) }
         var html = HeadingRules.addAnchors(String(cString: rendered), headings: headings)
         html = TaskListLabels.apply(html)
         return RenderedMarkdown(
-            html: html, headings: headings, imageFiles: links.imageFiles, linkedFiles: links.linkedFiles)
+            html: html, headings: headings, imageFiles: links.imageFiles, linkedFiles: links.linkedFiles,
+            searchText: searchText)
     }
 
     /// The headings `render` would give the text, without reporting anything: the anchors a link
