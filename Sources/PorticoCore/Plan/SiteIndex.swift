@@ -1,18 +1,18 @@
 /// Validated content with the lookups every planner needs, and the build date.
 public struct SiteIndex: Sendable {
-    public let content: Content
+    public private(set) var content: Content
     public let today: Day
-    let assetsByID: [String: Asset]
+    private(set) var assetsByID: [String: Asset]
     let teamByID: [String: TeamMember]
     let tiersByID: [String: Tier]
     /// Assets partners may read (public or partners): what the library and partner pages list.
-    let partnerAssets: [Asset]
+    private(set) var partnerAssets: [Asset]
     /// For each partner kind, the assets that serve it, most recently reviewed first.
-    let assetsServing: [PartnerKind: [Asset]]
-    let links: LinkIndex
+    private(set) var assetsServing: [PartnerKind: [Asset]]
+    private(set) var links: LinkIndex
     let partnersByID: [String: Partner]
     /// Minutes to read each asset, by id: counted once, since every start page lists some.
-    let readingMinutes: [String: Int]
+    private(set) var readingMinutes: [String: Int]
     let storiesByID: [String: Story]
     /// When pages are encrypted: the secret, the groups and their keys. Private paths derive
     /// from the secret too.
@@ -55,11 +55,37 @@ public struct SiteIndex: Sendable {
             uniquingKeysWith: { first, _ in first })
         partnersByID = Dictionary(content.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         storiesByID = Dictionary(content.stories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        links = LinkIndex(
-            assets: assetsByID, drafts: content.draftAssetIDs, staticFiles: Set(content.staticFiles.map(\.path)),
-            stories: content.stories.map(\.id), briefs: content.briefs.map(\.month))
+        links = Self.links(content, assets: assetsByID)
         assetsServing = Dictionary(
             uniqueKeysWithValues: PartnerKind.allCases.map { kind in (kind, freshestFirst.filter { $0.serves(kind) }) })
+    }
+
+    static func links(_ content: Content, assets: [String: Asset]) -> LinkIndex {
+        LinkIndex(
+            assets: assets, drafts: content.draftAssetIDs, staticFiles: Set(content.staticFiles.map(\.path)),
+            stories: content.stories.map(\.id), briefs: content.briefs.map(\.month))
+    }
+
+    /// The same index after an edit of nothing but these assets' text, which no list, order or
+    /// lookup depends on: the assets are swapped in place rather than every lookup made again,
+    /// which on a large library took longer than rendering the edited page.
+    func replacingText(of edited: [Asset], in content: Content) -> SiteIndex {
+        var index = self
+        index.content = content
+        for asset in edited where assetsByID[asset.id] != nil {
+            index.assetsByID[asset.id] = asset
+            if let position = index.partnerAssets.firstIndex(where: { $0.id == asset.id }) {
+                index.partnerAssets[position] = asset
+            }
+            for kind in PartnerKind.allCases {
+                if let position = index.assetsServing[kind]?.firstIndex(where: { $0.id == asset.id }) {
+                    index.assetsServing[kind]?[position] = asset
+                }
+            }
+            index.readingMinutes[asset.id] = StartPath.minutes(StartPath.words(asset.body.text))
+        }
+        index.links = Self.links(content, assets: index.assetsByID)
+        return index
     }
 
     public var program: Program { content.program }

@@ -77,9 +77,12 @@ struct ReloadedFiles {
             guard let access = try? AccessSetup.prepare(options, content: content) else { return nil }
             next.prepared.access = access
         }
-        let site = SiteIndex(
-            content: content, today: options.date, access: next.prepared.access.plan,
-            searchDocuments: old.site.searchDocuments, previous: old.site)
+        let site =
+            onlyText
+            ? old.site.replacingText(of: assets.map(\.after), in: content)
+            : SiteIndex(
+                content: content, today: options.date, access: next.prepared.access.plan,
+                searchDocuments: old.site.searchDocuments, previous: old.site)
         next.prepared.loaded = loaded
         next.prepared.content = content
         next.prepared.site = site
