@@ -109,10 +109,9 @@ public enum Pipeline {
 
         let access = try AccessSetup.prepare(options, content: content)
         let site = SiteIndex(
-            content: content, today: options.date, access: access.plan, searchDocuments: searchDocuments)
+            content: content, today: options.date, access: access.plan, findings: logs.validate.all,
+            searchDocuments: searchDocuments)
         let log = logs.plan
-        // The health page lists the validate stage's turnover findings from the log it plans with.
-        if log !== logs.validate { log.report(contentsOf: logs.validate.all) }
         var outputs = clock.time("plan") { SitePlanner().plan(site, theme: theme, log: log) }
         // Programs without briefs have no mail, and no mail stages in --timings.
         let mails =

@@ -63,8 +63,7 @@ extension String {
 struct HealthPagePlanner: OutputPlanner {
     func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
         let rows = PartnerHealth.all(site)
-        // The validate stage has run: its warnings are in the log already.
-        let findings = log.all.filter { TurnoverValidator.codes.contains($0.code) }
+        let findings = site.findings.filter { TurnoverValidator.codes.contains($0.code) }
             .sorted {
                 ($0.location?.file ?? "", $0.location?.line ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0)
             }

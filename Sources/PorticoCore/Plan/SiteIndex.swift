@@ -21,13 +21,16 @@ public struct SiteIndex: Sendable {
     /// indexes, which are written after every page; `portico serve` keeps them from one build
     /// to the next.
     let searchDocuments: SearchDocumentCache
+    /// What the validate stage reported, for the pages that list findings (the health page).
+    let findings: [Diagnostic]
 
     /// `previous`, the index of the same site before an edit, lends what the edit left alone.
     public init(
-        content: Content, today: Day, access: AccessPlan? = nil, searchDocuments: SearchDocumentCache = .init(),
-        previous: SiteIndex? = nil
+        content: Content, today: Day, access: AccessPlan? = nil, findings: [Diagnostic] = [],
+        searchDocuments: SearchDocumentCache = .init(), previous: SiteIndex? = nil
     ) {
         self.content = content
+        self.findings = findings
         self.searchDocuments = searchDocuments
         self.access = access
         self.today = today

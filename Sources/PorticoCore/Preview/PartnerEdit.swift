@@ -14,7 +14,6 @@ enum PartnerEdit {
         }
         let site = next.prepared.site
         let planLog = DiagnosticLog()
-        planLog.report(contentsOf: next.validateDiagnostics)
         var outputs = SitePlanner().plan(site, theme: next.prepared.theme, log: planLog)
         do {
             outputs += try next.prepared.access.plan?.keyFiles() ?? []

@@ -33,7 +33,7 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     /// The files served now, all at once.
-    func file(snapshot: Void) -> [String: Data] {
+    var servedFiles: [String: Data] {
         lock.lock()
         defer { lock.unlock() }
         return served
@@ -75,7 +75,7 @@ public final class PreviewSession: @unchecked Sendable {
         rebuilding.lock()
         defer { rebuilding.unlock() }
         let start = DispatchTime.now().uptimeNanoseconds
-        let before = file(snapshot: ())
+        let before = servedFiles
         var update = PreviewUpdate(diagnostics: [], changedPaths: [], renderedCount: 0)
         var next: PreviewBuild?
         let early = { (partial: PreviewBuild, paths: [String]) in
