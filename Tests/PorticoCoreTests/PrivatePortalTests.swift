@@ -18,7 +18,7 @@ import Testing
         for asset in content.assets where asset.readers(default: content.program.defaultVisibility) != .public {
             strings.append(asset.title)
             // A sentence of the body: a plain line of prose long enough to be distinctive.
-            if let line = asset.body.text.split(separator: "\n").first(where: {
+            if let line = ((try? asset.body.source().get())?.text ?? "").split(separator: "\n").first(where: {
                 $0.count > 40 && $0.first?.isLetter == true && !$0.contains("[") && !$0.contains("*")
             }) {
                 strings.append(String(line))

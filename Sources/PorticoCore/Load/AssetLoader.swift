@@ -5,7 +5,7 @@ enum AssetLoader {
     ]
 
     static func read(
-        _ fields: FieldReader, id: String, sourcePath: String, body: MarkdownSource, files: [AssetFile]
+        _ fields: FieldReader, id: String, sourcePath: String, body: AssetBody, files: [AssetFile]
     ) -> Asset? {
         let title = fields.string("title")
         let kind: AssetKind? = fields.choice("kind")

@@ -18,12 +18,17 @@ enum ContentFileDecoder {
     }
 
     /// The asset, and its Markdown body whenever the front matter closes, even if its fields
-    /// have errors.
+    /// have errors. `inFile`, the file's path, leaves the asset's body there to be read again.
     static func asset(
-        _ source: SourceText, id: String, sourcePath: String, files: [AssetFile] = [], issues: IssueList
+        _ source: SourceText, id: String, sourcePath: String, files: [AssetFile] = [], inFile path: String? = nil,
+        issues: IssueList
     ) -> (asset: Asset?, body: MarkdownSource?) {
         let (asset, body) = markdownFile(source, what: "asset", known: AssetLoader.fields, issues: issues) {
-            AssetLoader.read($0, id: id, sourcePath: sourcePath, body: $1, files: files)
+            fields, text in
+            let body =
+                path.map { AssetBody(words: StartPath.words(text.text), inFile: .noting(text, path: $0)) }
+                ?? AssetBody(text)
+            return AssetLoader.read(fields, id: id, sourcePath: sourcePath, body: body, files: files)
         }
         return (asset, body)
     }

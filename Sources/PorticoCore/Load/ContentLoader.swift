@@ -22,9 +22,11 @@ public struct LoadedContent: Sendable {
 /// `stories/*.md` and `campaigns.yml`, decoding each with the place of every value.
 public struct ContentLoader: Sendable {
     let folder: ContentFolder
+    let bodies: AssetBody.Keeping
 
-    public init(contentURL: URL, displayPath: String) {
+    public init(contentURL: URL, displayPath: String, bodies: AssetBody.Keeping = .held) {
         folder = ContentFolder(url: contentURL, displayPath: displayPath)
+        self.bodies = bodies
     }
 
     public func load(into log: DiagnosticLog) -> LoadedContent {
@@ -176,7 +178,8 @@ public struct ContentLoader: Sendable {
         let files = folder.assetFiles(of: file, issues: issues)
         let asset = read(file, issues: issues) {
             ContentFileDecoder.asset(
-                $0, id: file.stem, sourcePath: file.relativePath, files: files, issues: issues
+                $0, id: file.stem, sourcePath: file.relativePath, files: files,
+                inFile: bodies == .inFile ? file.url.path : nil, issues: issues
             ).asset
         }
         return (asset, issues.items)

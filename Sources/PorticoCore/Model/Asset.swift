@@ -20,7 +20,7 @@ public struct Asset: Sendable, Hashable {
         public var reviewEvery: Int?
         public var audience: Set<PartnerKind>
         public var tags: [String]
-        public var body: MarkdownSource
+        public var body: AssetBody
         /// Files beside `index.md` in a folder asset, published next to the asset's page.
         public var files: [AssetFile]
         /// A draft is checked but not published.

@@ -90,12 +90,15 @@ public enum Pipeline {
     }
 
     /// Loads, validates and plans; nil when the content or the theme has errors (in the logs).
+    /// A build leaves asset bodies in their files until their pages render (`AssetBody`).
     static func prepare(
-        _ options: BuildOptions, clock: StageClock, logs: StageLogs, searchDocuments: SearchDocumentCache = .init()
+        _ options: BuildOptions, clock: StageClock, logs: StageLogs, bodies: AssetBody.Keeping = .inFile,
+        searchDocuments: SearchDocumentCache = .init()
     ) throws(UsageError) -> Prepared? {
         let theme = Theme.load(overridesIn: options.templatesURL, displayPath: options.templatesDisplayPath)
         let loaded = clock.time("load") {
-            ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath).load(into: logs.load)
+            ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath, bodies: bodies)
+                .load(into: logs.load)
         }
         let templates = clock.time("templates") {
             TemplateSet.load(

@@ -13,8 +13,15 @@ struct AssetPagesPlanner: OutputPlanner {
             kind: .asset, title: asset.title, description: asset.summary, visibility: readers
         ) { scope in
             var context = scope.assetSummary(asset)
+            let source: MarkdownSource
+            switch asset.body.source() {
+            case .success(let read): source = read
+            case .failure(let changed):
+                scope.log.report(changed)
+                source = MarkdownSource(text: "", start: asset.body.start)
+            }
             let body = scope.html(
-                asset.body, folder: asset.sourceFolder, title: asset.title, assetID: asset.id, linksGlossary: true,
+                source, folder: asset.sourceFolder, title: asset.title, assetID: asset.id, linksGlossary: true,
                 searchText: true)
             // The search indexes are written after every page, from what the pages found.
             if let text = body.searchText { SearchPlanner.keepDocument(of: asset, text: text, site: scope.site) }

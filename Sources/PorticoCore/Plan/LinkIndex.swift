@@ -224,7 +224,7 @@ final class AnchorCache: @unchecked Sendable {
         let cached = known[asset.id]
         lock.unlock()
         if let cached { return cached }
-        let anchors = Set(renderer.headings(of: asset.body, title: asset.title).map(\.anchor))
+        let anchors = Set(renderer.headings(of: asset).map(\.anchor))
         lock.lock()
         known[asset.id] = anchors
         lock.unlock()

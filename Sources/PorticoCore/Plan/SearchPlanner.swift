@@ -75,7 +75,9 @@ struct SearchPlanner: OutputPlanner {
             switch source {
             case .asset(let asset):
                 return site.searchDocuments.document(for: asset, reviewDue: site.isReviewDue(asset)) {
-                    document(of: asset, text: SearchText.of(asset.body), site: site)
+                    // A body that can no longer be read is reported by its own page.
+                    let source = try? asset.body.source().get()
+                    return document(of: asset, text: source.map(SearchText.of) ?? ("", ""), site: site)
                 }
             case .brief(let brief):
                 let text = SearchText.of(brief.body)

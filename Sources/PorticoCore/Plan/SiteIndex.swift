@@ -24,10 +24,9 @@ public struct SiteIndex: Sendable {
     /// What the validate stage reported, for the pages that list findings (the health page).
     let findings: [Diagnostic]
 
-    /// `previous`, the index of the same site before an edit, lends what the edit left alone.
     public init(
         content: Content, today: Day, access: AccessPlan? = nil, findings: [Diagnostic] = [],
-        searchDocuments: SearchDocumentCache = .init(), previous: SiteIndex? = nil
+        searchDocuments: SearchDocumentCache = .init()
     ) {
         self.content = content
         self.findings = findings
@@ -48,14 +47,7 @@ public struct SiteIndex: Sendable {
             return (b.reviewed, a.title, a.id) < (a.reviewed, b.title, b.id)
         }.map { partnerAssets[$0] }
         readingMinutes = Dictionary(
-            content.assets.map { asset in
-                if let previous, let minutes = previous.readingMinutes[asset.id], previous.assetsByID[asset.id] == asset
-                {
-                    return (asset.id, minutes)
-                }
-                return (asset.id, StartPath.minutes(StartPath.words(asset.body.text)))
-            },
-            uniquingKeysWith: { first, _ in first })
+            content.assets.map { ($0.id, StartPath.minutes($0.body.words)) }, uniquingKeysWith: { first, _ in first })
         partnersByID = Dictionary(content.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         storiesByID = Dictionary(content.stories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         links = Self.links(content, assets: assetsByID)
@@ -85,7 +77,7 @@ public struct SiteIndex: Sendable {
                     index.assetsServing[kind]?[position] = asset
                 }
             }
-            index.readingMinutes[asset.id] = StartPath.minutes(StartPath.words(asset.body.text))
+            index.readingMinutes[asset.id] = StartPath.minutes(asset.body.words)
         }
         index.links = Self.links(content, assets: index.assetsByID)
         return index

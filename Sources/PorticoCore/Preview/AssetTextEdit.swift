@@ -40,6 +40,6 @@ enum AssetTextEdit {
     }
 
     static func anchors(of asset: Asset) -> Set<String> {
-        Set(MarkdownRenderer().headings(of: asset.body, title: asset.title).map(\.anchor))
+        Set(MarkdownRenderer().headings(of: asset).map(\.anchor))
     }
 }

@@ -25,8 +25,9 @@ struct PreviewBuild {
         -> Result<PreviewBuild, StoppedBuild>
     {
         let logs = Pipeline.StageLogs(load: DiagnosticLog(), validate: DiagnosticLog(), plan: DiagnosticLog())
+        // The preview holds every body, to render again after an edit without reading the files.
         let prepared = try Pipeline.prepare(
-            options, clock: StageClock(), logs: logs, searchDocuments: searchDocuments)
+            options, clock: StageClock(), logs: logs, bodies: .held, searchDocuments: searchDocuments)
         guard let prepared else {
             let log = DiagnosticLog()
             log.report(contentsOf: logs.load.all + logs.validate.all + logs.plan.all)

@@ -82,7 +82,7 @@ struct ReloadedFiles {
             ? old.site.replacingText(of: assets.map(\.after), in: content)
             : SiteIndex(
                 content: content, today: options.date, access: next.prepared.access.plan,
-                findings: validateLog.all, searchDocuments: old.site.searchDocuments, previous: old.site)
+                findings: validateLog.all, searchDocuments: old.site.searchDocuments)
         next.prepared.loaded = loaded
         next.prepared.content = content
         next.prepared.site = site

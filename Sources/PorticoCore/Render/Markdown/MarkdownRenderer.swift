@@ -79,6 +79,12 @@ public struct MarkdownRenderer: Sendable {
 
     /// The headings `render` would give the text, without reporting anything: the anchors a link
     /// from another page may point at.
+    /// An asset's headings; none when its body can no longer be read, which its own page reports.
+    func headings(of asset: Asset) -> [Heading] {
+        guard case .success(let source) = asset.body.source() else { return [] }
+        return headings(of: source, title: asset.title)
+    }
+
     func headings(of source: MarkdownSource, title: String?) -> [Heading] {
         guard let document = MarkdownDocument(source.text) else { return [] }
         var ignored: [Diagnostic] = []
