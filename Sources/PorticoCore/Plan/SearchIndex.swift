@@ -13,14 +13,15 @@ struct SearchDocument: Sendable {
     /// Assets only: the day of the last review, and whether the next one is due.
     var reviewed: Day?
     var reviewDue: Bool = false
-    /// Each term once, in the best field it appears in: title, then headings, then the rest.
-    var titleTerms: [String]
-    var headingTerms: [String]
-    var bodyTerms: [String]
+    /// The numbers in the site's `SearchVocabulary` of each term once, in the best field it
+    /// appears in: the title's first, then the headings', then the rest's.
+    var terms: [UInt32]
+    var titleCount: Int
+    var headingCount: Int
 
     init(
         type: String, title: String, summary: String, href: String, reviewed: Day? = nil, reviewDue: Bool = false,
-        headings: String, body: String
+        headings: String, body: String, vocabulary: SearchVocabulary
     ) {
         self.type = type
         self.title = title
@@ -28,12 +29,31 @@ struct SearchDocument: Sendable {
         self.href = href
         self.reviewed = reviewed
         self.reviewDue = reviewDue
-        // One set of the terms seen so far, rather than three sets and two subtractions:
+        let fields = [title, headings, summary + " " + body].map(SearchTerms.terms)
+        let numbers = vocabulary.numbers(of: fields.flatMap { $0 })
+        // One set of the terms seen so far, rather than a set per field and two subtractions:
         // building these was the largest part of indexing a large library.
-        var seen: Set<String> = []
-        titleTerms = SearchTerms.terms(title).filter { seen.insert($0).inserted }
-        headingTerms = SearchTerms.terms(headings).filter { seen.insert($0).inserted }
-        bodyTerms = SearchTerms.terms(summary + " " + body).filter { seen.insert($0).inserted }
+        var seen: Set<UInt32> = []
+        seen.reserveCapacity(numbers.count)
+        var counts: [Int] = []
+        var start = 0
+        terms = []
+        for field in fields {
+            let before = terms.count
+            terms += numbers[start..<start + field.count].filter { seen.insert($0).inserted }
+            counts.append(terms.count - before)
+            start += field.count
+        }
+        (titleCount, headingCount) = (counts[0], counts[1])
+    }
+
+    /// The terms of one field: 0 the title, 1 the headings, 2 the rest.
+    func terms(ofField field: Int) -> ArraySlice<UInt32> {
+        switch field {
+        case 0: terms[..<titleCount]
+        case 1: terms[titleCount..<titleCount + headingCount]
+        default: terms[(titleCount + headingCount)...]
+        }
     }
 }
 
@@ -148,47 +168,78 @@ enum SearchText {
 /// map from term to the numbers of the documents that have it there (docs/search.md).
 struct SearchIndex: Sendable {
     var documents: [SearchDocument]
+    var vocabulary: SearchVocabulary
 
     /// Compact JSON, the same bytes for the same documents: `docs` is a list of
     /// `[type, title, summary, href]` (assets add `reviewed` and `1` when a review is due, else
     /// `0`); `title`, `heading` and `body` map each term, sorted, to its document numbers in
     /// ascending order, each written as the difference from the one before.
     func json() -> Data {
-        var out = "{\"v\":1,\"docs\":["
+        var out: [UInt8] = []
+        out.append(contentsOf: "{\"v\":1,\"docs\":[".utf8)
         for (number, document) in documents.enumerated() {
-            if number > 0 { out += "," }
-            out +=
-                "["
-                + [document.type, document.title, document.summary, document.href].map(PageSealer.json)
-                .joined(separator: ",")
-            if let reviewed = document.reviewed {
-                out += "," + PageSealer.json(reviewed.description) + (document.reviewDue ? ",1" : ",0")
+            if number > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            for (position, text) in [document.type, document.title, document.summary, document.href].enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: PageSealer.json(text).utf8)
             }
-            out += "]"
+            if let reviewed = document.reviewed {
+                out.append(
+                    contentsOf: ("," + PageSealer.json(reviewed.description) + (document.reviewDue ? ",1" : ",0")).utf8)
+            }
+            out.append(UInt8(ascii: "]"))
         }
-        out += "]"
-        for (name, terms) in [
-            ("title", \SearchDocument.titleTerms), ("heading", \.headingTerms), ("body", \.bodyTerms),
-        ] {
-            out += ",\"\(name)\":{" + Self.postings(documents.map { $0[keyPath: terms] }) + "}"
+        out.append(UInt8(ascii: "]"))
+        let terms = vocabulary.all
+        for (field, name) in ["title", "heading", "body"].enumerated() {
+            out.append(contentsOf: ",\"\(name)\":{".utf8)
+            Self.writePostings(of: documents.map { $0.terms(ofField: field) }, terms: terms, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
-        out += "}"
-        return Data(out.utf8)
+        out.append(UInt8(ascii: "}"))
+        return Data(out)
     }
 
-    /// `"term":[d0,d1-d0,...]` for every term, sorted by its UTF-8 bytes.
-    static func postings(_ termsByDocument: [[String]]) -> String {
-        var byTerm: [String: [Int]] = [:]
-        for (number, terms) in termsByDocument.enumerated() {
-            for term in terms { byTerm[term, default: []].append(number) }
+    /// `"term":[d0,d1-d0,...]` for every term, sorted by its UTF-8 bytes. The lists are laid
+    /// end to end in one array, each term's at its own offset, rather than one array per term.
+    static func writePostings(of termsByDocument: [ArraySlice<UInt32>], terms: [String], into out: inout [UInt8]) {
+        var offsets = [Int](repeating: 0, count: terms.count + 1)
+        for document in termsByDocument {
+            for term in document { offsets[Int(term) + 1] += 1 }
         }
-        return byTerm.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { term in
-            var previous = 0
-            let gaps = byTerm[term, default: []].map { number -> String in
-                defer { previous = number }
-                return String(number - previous)
+        for term in terms.indices { offsets[term + 1] += offsets[term] }
+        var filled = offsets
+        var postings = [UInt32](repeating: 0, count: offsets[terms.count])
+        for (number, document) in termsByDocument.enumerated() {
+            for term in document {
+                postings[filled[Int(term)]] = UInt32(number)
+                filled[Int(term)] += 1
             }
-            return PageSealer.json(term) + ":[" + gaps.joined(separator: ",") + "]"
-        }.joined(separator: ",")
+        }
+        let present = terms.indices.filter { offsets[$0 + 1] > offsets[$0] }.sorted {
+            terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8)
+        }
+        for (position, term) in present.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: PageSealer.json(terms[term]).utf8)
+            out.append(contentsOf: ":[".utf8)
+            var previous: UInt32 = 0
+            for index in offsets[term]..<offsets[term + 1] {
+                if index > offsets[term] { out.append(UInt8(ascii: ",")) }
+                writeDecimal(postings[index] - previous, into: &out)
+                previous = postings[index]
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+    }
+
+    static func writeDecimal(_ value: UInt32, into out: inout [UInt8]) {
+        guard value >= 10 else {
+            out.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        writeDecimal(value / 10, into: &out)
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

@@ -21,7 +21,8 @@ struct SearchPlanner: OutputPlanner {
             // Written after every page (`PlannedOutput.Content.built`), when the asset pages
             // have made their documents from their own parse.
             let data: @Sendable () -> Data = {
-                SearchIndex(documents: Self.documents(site, group: group)).json()
+                SearchIndex(documents: Self.documents(site, group: group), vocabulary: site.searchDocuments.vocabulary)
+                    .json()
             }
             let name = group.group ?? "public"
             if let access = site.access, let groupName = group.group {
@@ -83,12 +84,13 @@ struct SearchPlanner: OutputPlanner {
                 let text = SearchText.of(brief.body)
                 return SearchDocument(
                     type: "brief", title: brief.title, summary: brief.summary, href: Routes.brief(brief.month),
-                    headings: text.headings, body: text.body)
+                    headings: text.headings, body: text.body, vocabulary: site.searchDocuments.vocabulary)
             case .story(let story):
                 let text = SearchText.of(story.body)
                 return SearchDocument(
                     type: "story", title: story.title, summary: story.outcome, href: Routes.story(story.id),
-                    headings: text.headings, body: story.customer + " " + text.body)
+                    headings: text.headings, body: story.customer + " " + text.body,
+                    vocabulary: site.searchDocuments.vocabulary)
             }
         }
     }
@@ -96,7 +98,8 @@ struct SearchPlanner: OutputPlanner {
     static func document(of asset: Asset, text: (headings: String, body: String), site: SiteIndex) -> SearchDocument {
         SearchDocument(
             type: asset.kind.rawValue, title: asset.title, summary: asset.summary, href: Routes.asset(asset.id),
-            reviewed: asset.reviewed, reviewDue: site.isReviewDue(asset), headings: text.headings, body: text.body)
+            reviewed: asset.reviewed, reviewDue: site.isReviewDue(asset), headings: text.headings, body: text.body,
+            vocabulary: site.searchDocuments.vocabulary)
     }
 
     /// Called by the asset's page, which has just parsed its text.
@@ -112,6 +115,8 @@ struct SearchPlanner: OutputPlanner {
 public final class SearchDocumentCache: @unchecked Sendable {
     private let lock = NSLock()
     private var documents: [String: (asset: Asset, reviewDue: Bool, document: SearchDocument)] = [:]
+    /// The terms of the documents, kept as long as the documents are.
+    let vocabulary = SearchVocabulary()
 
     public init() {}
 
