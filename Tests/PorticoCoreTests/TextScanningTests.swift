@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PorticoCore
@@ -16,6 +17,18 @@ import Testing
         #expect("ab".firstUTF8Range(of: "abc") == nil)
         #expect(text.containsUTF8("checkbox\" />"))
         #expect(!"".containsUTF8("x"))
+    }
+
+    @Test func trimmingMatchesFoundationsTrim() {
+        let cases = [
+            "Plain title", " leading", "trailing\n", "\u{A0}no-break\u{2003}", "\u{3000}ideographic space",
+            "é accent first", "ends with ü", "", " ", "\t\n", "x", "~tilde!", "line\u{2028}",
+        ]
+        for text in cases {
+            #expect(
+                text.trimmedOfWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                "\(text.debugDescription)")
+        }
     }
 
     @Test func controlCharactersAreFoundInEveryEncodedLength() {

@@ -19,7 +19,10 @@ enum YAMLDocument {
         do {
             // The encoding is given because Yams's default reads the whole process environment
             // on every parse, which was a third of the YAML time of a large library's load.
-            return .success(try Yams.compose(yaml: yaml, .default, .default, .utf8))
+            // Content fields are read from the text of their scalars, never from an implicit tag,
+            // so no scalar is matched against the default resolver's patterns: that took as long
+            // as the rest of the parse. Keys are then compared as text when duplicates are sought.
+            return .success(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _),
