@@ -210,7 +210,8 @@ public enum Pipeline {
         }
         let ordered = PlannedOutput.renderOrder(outputs)
         let written = ordered.flatMap { wave in
-            wave.parallelMap { output -> Bool in
+            wave.parallelMap { position -> Bool in
+                let output = outputs[position]
                 do {
                     if case .copy(let source) = output.content {
                         try writer.copy(source, to: output.path)
@@ -225,7 +226,7 @@ public enum Pipeline {
                 }
             }
         }
-        let pages = zip(ordered.joined(), written).count { $0.page != nil && $1 }
+        let pages = zip(ordered.joined(), written).count { outputs[$0].page != nil && $1 }
         return (pages, written.count { $0 })
     }
 

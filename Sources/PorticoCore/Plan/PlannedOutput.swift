@@ -7,7 +7,8 @@ public struct PlannedOutput: Sendable {
     public var content: Content
 
     public enum Content: Sendable {
-        case page(PlannedPage)
+        /// Boxed, so that the plan of a large site, one output per page, stays a short array.
+        indirect case page(PlannedPage)
         case text(String)
         case data(Data)
         /// A file from the content folder, copied as it is without being read into memory.
@@ -28,14 +29,15 @@ public struct PlannedOutput: Sendable {
         self.content = content
     }
 
-    /// Outputs in the order they are rendered: those made from what other outputs found (the
-    /// search indexes, `.built`) after all the rest.
-    static func renderOrder(_ outputs: [PlannedOutput]) -> [[PlannedOutput]] {
+    /// The positions of outputs in the order they are rendered: those made from what other
+    /// outputs found (the search indexes, `.built`) after all the rest. Positions rather than
+    /// copies of the outputs, which on a large site are a sizeable share of a build's memory.
+    static func renderOrder(_ outputs: [PlannedOutput]) -> [[Int]] {
         let isBuilt = { (output: PlannedOutput) -> Bool in
             if case .built = output.content { return true }
             return false
         }
-        return [outputs.filter { !isBuilt($0) }, outputs.filter(isBuilt)]
+        return [outputs.indices.filter { !isBuilt(outputs[$0]) }, outputs.indices.filter { isBuilt(outputs[$0]) }]
     }
 
     public var page: PlannedPage? {

@@ -35,14 +35,18 @@ struct SearchDocument: Sendable {
         // building these was the largest part of indexing a large library.
         var seen: Set<UInt32> = []
         seen.reserveCapacity(numbers.count)
+        var kept: [UInt32] = []
         var counts: [Int] = []
         var start = 0
-        terms = []
         for field in fields {
-            let before = terms.count
-            terms += numbers[start..<start + field.count].filter { seen.insert($0).inserted }
-            counts.append(terms.count - before)
+            let before = kept.count
+            kept += numbers[start..<start + field.count].filter { seen.insert($0).inserted }
+            counts.append(kept.count - before)
             start += field.count
+        }
+        // An array of exactly the terms: a document is kept until the indexes are written.
+        terms = [UInt32](unsafeUninitializedCapacity: kept.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: kept)
         }
         (titleCount, headingCount) = (counts[0], counts[1])
     }
@@ -175,35 +179,35 @@ struct SearchIndex: Sendable {
     /// `0`); `title`, `heading` and `body` map each term, sorted, to its document numbers in
     /// ascending order, each written as the difference from the one before.
     func json() -> Data {
-        var out: [UInt8] = []
-        out.append(contentsOf: "{\"v\":1,\"docs\":[".utf8)
+        // At most ten bytes a posting (a number and a comma) and each term twice its length.
+        let postings = documents.reduce(0) { $0 + $1.terms.count }
+        var out = JSONBytes(capacity: documents.count * 512 + postings * 10 + vocabulary.byteCount * 2 + 4096)
+        out.append("{\"v\":1,\"docs\":[")
         for (number, document) in documents.enumerated() {
-            if number > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
+            out.append(number > 0 ? ",[" : "[")
             for (position, text) in [document.type, document.title, document.summary, document.href].enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: PageSealer.json(text).utf8)
+                if position > 0 { out.append(",") }
+                out.append(PageSealer.json(text))
             }
             if let reviewed = document.reviewed {
-                out.append(
-                    contentsOf: ("," + PageSealer.json(reviewed.description) + (document.reviewDue ? ",1" : ",0")).utf8)
+                out.append("," + PageSealer.json(reviewed.description) + (document.reviewDue ? ",1" : ",0"))
             }
-            out.append(UInt8(ascii: "]"))
+            out.append("]")
         }
-        out.append(UInt8(ascii: "]"))
+        out.append("]")
         let terms = vocabulary.all
         for (field, name) in ["title", "heading", "body"].enumerated() {
-            out.append(contentsOf: ",\"\(name)\":{".utf8)
+            out.append(",\"\(name)\":{")
             Self.writePostings(of: documents.map { $0.terms(ofField: field) }, terms: terms, into: &out)
-            out.append(UInt8(ascii: "}"))
+            out.append("}")
         }
-        out.append(UInt8(ascii: "}"))
-        return Data(out)
+        out.append("}")
+        return out.finished()
     }
 
     /// `"term":[d0,d1-d0,...]` for every term, sorted by its UTF-8 bytes. The lists are laid
     /// end to end in one array, each term's at its own offset, rather than one array per term.
-    static func writePostings(of termsByDocument: [ArraySlice<UInt32>], terms: [String], into out: inout [UInt8]) {
+    static func writePostings(of termsByDocument: [ArraySlice<UInt32>], terms: [String], into out: inout JSONBytes) {
         var offsets = [Int](repeating: 0, count: terms.count + 1)
         for document in termsByDocument {
             for term in document { offsets[Int(term) + 1] += 1 }
@@ -221,25 +225,51 @@ struct SearchIndex: Sendable {
             terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8)
         }
         for (position, term) in present.enumerated() {
-            if position > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: PageSealer.json(terms[term]).utf8)
-            out.append(contentsOf: ":[".utf8)
+            if position > 0 { out.append(",") }
+            out.append(PageSealer.json(terms[term]))
+            out.append(":[")
             var previous: UInt32 = 0
             for index in offsets[term]..<offsets[term + 1] {
-                if index > offsets[term] { out.append(UInt8(ascii: ",")) }
-                writeDecimal(postings[index] - previous, into: &out)
+                if index > offsets[term] { out.append(",") }
+                out.append(decimal: postings[index] - previous)
                 previous = postings[index]
             }
-            out.append(UInt8(ascii: "]"))
+            out.append("]")
         }
     }
+}
 
-    static func writeDecimal(_ value: UInt32, into out: inout [UInt8]) {
-        guard value >= 10 else {
-            out.append(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
-        writeDecimal(value / 10, into: &out)
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
+/// JSON written as bytes into `Data` through a small buffer: the index of a large library is
+/// tens of megabytes, and a growing array of it, then copied into `Data`, held three times that.
+struct JSONBytes {
+    private var data = Data()
+    private var pending: [UInt8] = []
+
+    /// `capacity` may be generous: memory reserved and never written is never resident.
+    init(capacity: Int) {
+        data.reserveCapacity(capacity)
+        pending.reserveCapacity(1 << 16)
+    }
+
+    mutating func append(_ text: String) {
+        pending.append(contentsOf: text.utf8)
+        flushIfFull()
+    }
+
+    mutating func append(decimal value: UInt32) {
+        if value >= 10 { append(decimal: value / 10) }
+        pending.append(UInt8(ascii: "0") + UInt8(value % 10))
+        flushIfFull()
+    }
+
+    private mutating func flushIfFull() {
+        guard pending.count >= 1 << 16 else { return }
+        data.append(contentsOf: pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    consuming func finished() -> Data {
+        data.append(contentsOf: pending)
+        return data
     }
 }

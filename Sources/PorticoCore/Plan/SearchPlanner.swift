@@ -113,16 +113,29 @@ struct SearchPlanner: OutputPlanner {
 /// page from its own parse, so a body is parsed once per build; and `portico serve` rebuilds the
 /// indexes after every edit, where parsing every body again would cost more than the edited page.
 public final class SearchDocumentCache: @unchecked Sendable {
+    /// One entry per asset, boxed: a library's worth of documents held inline made the table
+    /// itself, sized in powers of two, one of the larger things a build kept.
+    private final class Entry {
+        let asset: Asset
+        let reviewDue: Bool
+        let document: SearchDocument
+
+        init(asset: Asset, reviewDue: Bool, document: SearchDocument) {
+            (self.asset, self.reviewDue, self.document) = (asset, reviewDue, document)
+        }
+    }
+
     private let lock = NSLock()
-    private var documents: [String: (asset: Asset, reviewDue: Bool, document: SearchDocument)] = [:]
+    private var documents: [String: Entry] = [:]
     /// The terms of the documents, kept as long as the documents are.
     let vocabulary = SearchVocabulary()
 
     public init() {}
 
     func keep(_ document: SearchDocument, for asset: Asset, reviewDue: Bool) {
+        let entry = Entry(asset: asset, reviewDue: reviewDue, document: document)
         lock.lock()
-        documents[asset.id] = (asset, reviewDue, document)
+        documents[asset.id] = entry
         lock.unlock()
     }
 
@@ -132,9 +145,7 @@ public final class SearchDocumentCache: @unchecked Sendable {
         lock.unlock()
         if let cached, cached.reviewDue == reviewDue, cached.asset == asset { return cached.document }
         let document = make()
-        lock.lock()
-        documents[asset.id] = (asset, reviewDue, document)
-        lock.unlock()
+        keep(document, for: asset, reviewDue: reviewDue)
         return document
     }
 }

@@ -7,6 +7,14 @@ final class SearchVocabulary: @unchecked Sendable {
     private let lock = NSLock()
     private var numbers: [String: UInt32] = [:]
     private var terms: [String] = []
+    private var bytes = 0
+
+    /// The length of every term, with room for its quotes and punctuation in JSON.
+    var byteCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return bytes
+    }
 
     /// The number of each term, in order, giving new terms the next numbers.
     func numbers(of terms: [String]) -> [UInt32] {
@@ -17,6 +25,7 @@ final class SearchVocabulary: @unchecked Sendable {
             let number = UInt32(self.terms.count)
             numbers[term] = number
             self.terms.append(term)
+            bytes += term.utf8.count + 8
             return number
         }
     }

@@ -42,7 +42,7 @@ struct PreviewBuild {
 
     /// Renders `outputs` in parallel into `files`, replacing what each one's rendering reported.
     mutating func render(_ outputs: [PlannedOutput], with renderer: PageRenderer) {
-        for wave in PlannedOutput.renderOrder(outputs) { render(wave: wave, with: renderer) }
+        for wave in PlannedOutput.renderOrder(outputs) { render(wave: wave.map { outputs[$0] }, with: renderer) }
     }
 
     private mutating func render(wave outputs: [PlannedOutput], with renderer: PageRenderer) {
