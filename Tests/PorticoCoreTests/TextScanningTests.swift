@@ -25,9 +25,8 @@ import Testing
             "é accent first", "ends with ü", "", " ", "\t\n", "x", "~tilde!", "line\u{2028}",
         ]
         for text in cases {
-            #expect(
-                text.trimmedOfWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines),
-                "\(text.debugDescription)")
+            #expect(text.trimmed() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+            #expect(text.trimmed(.whitespaces) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
         }
     }
 

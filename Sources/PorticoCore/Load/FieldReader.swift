@@ -102,7 +102,7 @@ struct FieldReader {
             wrongType(key, expected: "text", found: node)
             return nil
         }
-        let text = scalar.string.trimmedOfWhitespace
+        let text = scalar.string.trimmed()
         if text.isEmpty {
             if required {
                 issues.add(.error("missing-field", "field '\(key)' has no value", at: place(node)))
