@@ -32,21 +32,29 @@ struct ContentFolder: Sendable {
         folderEntry: (String) -> File? = { _ in nil }
     ) -> [File] {
         let folder = url.appendingPathComponent(subfolder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        let folderPath = folder.path
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folderPath) else { return [] }
+        // One lstat an entry tells both that it is no link and whether it is a folder, once the
+        // folder itself is known to hold no link: three stats an entry were most of listing a
+        // large library.
+        let folderHasNoLink = Self.hasNoLink(below: url.path, to: folderPath)
         var found: [File] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let relative = subfolder + "/" + name
             let fileURL = folder.appendingPathComponent(name)
             let location = SourceLocation(file: display(relative))
-            guard isInside(fileURL) else {
+            var status = stat()
+            let plain =
+                folderHasNoLink && lstat(folderPath + "/" + name, &status) == 0 && status.st_mode & S_IFMT != S_IFLNK
+            guard plain || isInside(fileURL) else {
                 issues.add(
                     .error(
                         "outside-content", "'\(relative)' is a link to a file outside the content folder",
                         at: location, hint: "copy the file into the content folder instead of linking to it"))
                 continue
             }
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: fileURL.path, isDirectory: &isDirectory)
+            var isDirectory = ObjCBool(status.st_mode & S_IFMT == S_IFDIR)
+            if !plain { _ = FileManager.default.fileExists(atPath: fileURL.path, isDirectory: &isDirectory) }
             if isDirectory.boolValue, let entry = folderEntry(name) {
                 found.append(entry)
                 continue
