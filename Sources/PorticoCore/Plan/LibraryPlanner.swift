@@ -14,7 +14,7 @@ struct LibraryPlanner: OutputPlanner {
                 guard !members.isEmpty else { return nil }
                 return [
                     "kind": kind.rawValue, "label": kind.pluralLabel, "anchor": LibraryPlanner.anchor(kind),
-                    "count": members.count, "assets": members.map(scope.assetSummary),
+                    "count": members.count, "assets": LazyContextList(members, scope.assetSummary),
                 ]
             }
             let due = assets.count { scope.site.isReviewDue($0) }

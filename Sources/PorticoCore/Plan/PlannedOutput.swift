@@ -20,8 +20,8 @@ public struct PlannedOutput: Sendable {
         /// Bytes worked out when the file is rendered, on a render worker, rather than while
         /// planning (a search index); encrypted for `sealedFor`'s readers when set.
         case built(@Sendable () -> Data, sealedFor: Visibility?)
-        /// An email message, written to the mail folder rather than the site.
-        case mail(PlannedMail)
+        /// An email message, written to the mail folder rather than the site; boxed like a page.
+        indirect case mail(PlannedMail)
     }
 
     public init(path: String, content: Content) {
