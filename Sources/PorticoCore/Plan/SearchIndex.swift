@@ -179,9 +179,9 @@ struct SearchIndex: Sendable {
     /// `0`); `title`, `heading` and `body` map each term, sorted, to its document numbers in
     /// ascending order, each written as the difference from the one before.
     func json() -> Data {
-        // At most ten bytes a posting (a number and a comma) and each term twice its length.
+        // About what the index takes: a few bytes a posting (a number and a comma), each term twice.
         let postings = documents.reduce(0) { $0 + $1.terms.count }
-        var out = JSONBytes(capacity: documents.count * 512 + postings * 10 + vocabulary.byteCount * 2 + 4096)
+        var out = JSONBytes(capacity: documents.count * 256 + postings * 4 + vocabulary.byteCount * 2 + 4096)
         out.append("{\"v\":1,\"docs\":[")
         for (number, document) in documents.enumerated() {
             out.append(number > 0 ? ",[" : "[")

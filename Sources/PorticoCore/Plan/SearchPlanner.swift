@@ -15,7 +15,7 @@ struct SearchPlanner: OutputPlanner {
     func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
         var outputs: [PlannedOutput] = []
         var manifest: [String] = []
-        let present = Set(Self.sources(site).map(\.visibility))
+        let present = Self.groupsPresent(site)
         for group in Self.groups {
             guard group == .public || present.contains(group) else { continue }
             // Written after every page (`PlannedOutput.Content.built`), when the asset pages
@@ -55,44 +55,43 @@ struct SearchPlanner: OutputPlanner {
         return outputs
     }
 
-    /// What each index is made from: every published asset, brief and story with the group that
-    /// may read it, in the order the content lists them.
-    enum Source {
-        case asset(Asset)
-        case brief(Brief)
-        case story(Story)
-    }
-
-    static func sources(_ site: SiteIndex) -> [(visibility: Visibility, source: Source)] {
+    /// The groups that something published belongs to: every published asset, brief and story
+    /// goes into the index of the group that may read it.
+    static func groupsPresent(_ site: SiteIndex) -> Set<Visibility> {
         let fallback = site.program.defaultVisibility
-        return site.content.assets.map { ($0.readers(default: fallback), .asset($0)) }
-            + site.content.briefs.map { ($0.visibility.visibility, .brief($0)) }
-            + site.content.stories.map { ($0.visibility.visibility, .story($0)) }
+        return Set(site.content.assets.lazy.map { $0.readers(default: fallback) })
+            .union(site.content.briefs.map(\.visibility.visibility))
+            .union(site.content.stories.map(\.visibility.visibility))
     }
 
-    /// The documents of one group's index.
+    /// The documents of one group's index: its assets, briefs and stories, in the order the
+    /// content lists them. Each kind is picked out by itself, rather than every source of every
+    /// group listed first, which on a large library held the whole library twice more.
     static func documents(_ site: SiteIndex, group: Visibility) -> [SearchDocument] {
-        sources(site).filter { $0.visibility == group }.map(\.source).parallelMap { source in
-            switch source {
-            case .asset(let asset):
-                return site.searchDocuments.document(for: asset, reviewDue: site.isReviewDue(asset)) {
-                    // A body that can no longer be read is reported by its own page.
-                    let source = try? asset.body.source().get()
-                    return document(of: asset, text: source.map(SearchText.of) ?? ("", ""), site: site)
-                }
-            case .brief(let brief):
+        let fallback = site.program.defaultVisibility
+        let vocabulary = site.searchDocuments.vocabulary
+        let assets = site.content.assets.filter { $0.readers(default: fallback) == group }
+        let briefs = site.content.briefs.filter { $0.visibility.visibility == group }
+        let stories = site.content.stories.filter { $0.visibility.visibility == group }
+        return assets.parallelMap { asset in
+            site.searchDocuments.document(for: asset, reviewDue: site.isReviewDue(asset)) {
+                // A body that can no longer be read is reported by its own page.
+                let source = try? asset.body.source().get()
+                return document(of: asset, text: source.map(SearchText.of) ?? ("", ""), site: site)
+            }
+        }
+            + briefs.parallelMap { brief in
                 let text = SearchText.of(brief.body)
                 return SearchDocument(
                     type: "brief", title: brief.title, summary: brief.summary, href: Routes.brief(brief.month),
-                    headings: text.headings, body: text.body, vocabulary: site.searchDocuments.vocabulary)
-            case .story(let story):
+                    headings: text.headings, body: text.body, vocabulary: vocabulary)
+            }
+            + stories.parallelMap { story in
                 let text = SearchText.of(story.body)
                 return SearchDocument(
                     type: "story", title: story.title, summary: story.outcome, href: Routes.story(story.id),
-                    headings: text.headings, body: story.customer + " " + text.body,
-                    vocabulary: site.searchDocuments.vocabulary)
+                    headings: text.headings, body: story.customer + " " + text.body, vocabulary: vocabulary)
             }
-        }
     }
 
     static func document(of asset: Asset, text: (headings: String, body: String), site: SiteIndex) -> SearchDocument {
