@@ -56,3 +56,30 @@ import Testing
         #expect((try? assets["roi-calculator"]?.body.source().get()) != nil)
     }
 }
+
+extension StreamedBodyTests {
+    /// The render stage reports a body changed since loading at its file, and the build fails.
+    @Test func aBuildWhoseAssetChangedBeforeItsPageFails() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        var options = BuildOptions(
+            content: scratch.path("content").path, templates: scratch.path("templates").path,
+            output: scratch.path("site").path, date: Day("2026-11-25") ?? .today)
+        options.encrypt = false
+        options.mailURL = nil
+        let log = DiagnosticLog()
+        let prepared = try #require(try Pipeline.prepare(options, clock: StageClock(), logs: .init(log)))
+        #expect(!log.hasErrors)
+        try scratch.write(
+            try scratch.read("content/assets/roi-calculator.md") + "\nA late sentence.\n",
+            to: "content/assets/roi-calculator.md")
+        _ = Pipeline.renderAndWrite(
+            prepared.outputs, renderer: prepared.renderer, writer: DiscardingWriter(), log: log)
+        #expect(
+            log.all.filter { $0.severity == .error }.map(\.formatted) == [
+                scratch.path("content").path
+                    + "/assets/roi-calculator.md:1:1: error: the file changed while the site was being built\n"
+                    + "  hint: build again once the file is saved"
+            ])
+    }
+}
