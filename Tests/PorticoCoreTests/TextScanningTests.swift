@@ -30,6 +30,35 @@ import Testing
         }
     }
 
+    @Test func invalidUTF8IsRefusedWhereItStarts() {
+        let valid: [[UInt8]] = [
+            Array("plain".utf8), Array("é ü → 🙂".utf8), [0xEF, 0xBB, 0xBF] + Array("bom".utf8), [],
+            [0xF4, 0x8F, 0xBF, 0xBF], [0xED, 0x9F, 0xBF],
+        ]
+        for bytes in valid {
+            guard case .success = SourceText.decode(Data(bytes), displayPath: "a.md") else {
+                Issue.record("\(bytes) was refused")
+                continue
+            }
+        }
+        // Overlong forms, surrogates, values above U+10FFFF, a lone continuation byte, a cut
+        // sequence: each refused at the column of its first byte on the second line.
+        let invalid: [[UInt8]] = [
+            [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xE2, 0x82],
+            [0xF8, 0x88, 0x80, 0x80, 0x80], [0xFF],
+        ]
+        for bytes in invalid {
+            let text = Data(Array("line one\nab".utf8) + bytes + Array("cd".utf8))
+            guard case .failure(let diagnostic) = SourceText.decode(text, displayPath: "a.md") else {
+                Issue.record("\(bytes) was accepted")
+                continue
+            }
+            #expect(
+                diagnostic.formatted
+                    == "a.md:2:3: error: file is not valid UTF-8\n  hint: save the file with UTF-8 encoding")
+        }
+    }
+
     @Test func controlCharactersAreFoundInEveryEncodedLength() {
         let cases: [(String, Bool)] = [
             ("plain text\twith tabs\r\nand lines", false), ("é ü ß → 🙂", false), ("bell \u{07}", true),

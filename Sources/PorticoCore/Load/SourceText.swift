@@ -13,15 +13,16 @@ struct SourceText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
         }
-        if let bad = firstInvalidUTF8Byte(bytes) {
-            let (line, column) = position(ofByte: bad, in: bytes)
+        // The standard library's validation is the fast path; the byte-by-byte scan only finds
+        // where a file that fails it goes wrong.
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = position(ofByte: firstInvalidUTF8Byte(bytes) ?? 0, in: bytes)
             return .failure(
                 .error(
                     "not-utf8", "file is not valid UTF-8",
                     at: SourceLocation(file: displayPath, line: line, column: column),
                     hint: "save the file with UTF-8 encoding"))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
         if bytes.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
                 .replacingOccurrences(of: "\r", with: "\n")

@@ -240,23 +240,36 @@ struct StartPath {
     /// Characters cost a fifth of a build's time. Bytes of 0x80 and up belong to non-ASCII
     /// letters, which count as letters here.
     static func words(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        var hasLetter = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
-                if inWord, hasLetter { count += 1 }
-                inWord = false
-                hasLetter = false
-            default:
-                inWord = true
-                if byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    hasLetter = true
+        var text = text
+        return text.withUTF8 { bytes in
+            byteKinds.withUnsafeBufferPointer { kinds in
+                var count = 0
+                var inWord = false
+                var hasLetter = false
+                for byte in bytes {
+                    let kind = kinds[Int(byte)]
+                    if kind == space {
+                        if inWord, hasLetter { count += 1 }
+                        inWord = false
+                        hasLetter = false
+                    } else {
+                        inWord = true
+                        hasLetter = hasLetter || kind == letter
+                    }
                 }
+                return inWord && hasLetter ? count + 1 : count
             }
         }
-        return inWord && hasLetter ? count + 1 : count
+    }
+
+    private static let (space, letter, other): (UInt8, UInt8, UInt8) = (0, 1, 2)
+    /// What each byte is to `words`, looked up rather than worked out byte by byte.
+    private static let byteKinds: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: space
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x80...: letter
+        default: other
+        }
     }
 
     static func minutes(_ words: Int) -> Int { max(1, (words + wordsPerMinute - 1) / wordsPerMinute) }
