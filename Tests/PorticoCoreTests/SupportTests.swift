@@ -96,4 +96,17 @@ import Testing
         #expect(SearchTerms.asciiTerms(text) == SearchTerms.unicodeTerms(text))
         #expect(SearchTerms.terms(text) == SearchTerms.unicodeTerms(text))
     }
+
+    /// Each term has one number however it was found, through growth of the table.
+    @Test func theVocabularyNumbersEachTermOnce() {
+        let vocabulary = SearchVocabulary()
+        let words = (0..<5000).map { "t\($0)" }
+        let first = vocabulary.numbers(of: SearchTerms.list(words.joined(separator: " ")))
+        #expect(first == (0..<5000).map(UInt32.init))
+        // Text with a non-ASCII letter takes the Unicode path; its ASCII terms still match.
+        let again = vocabulary.numbers(of: SearchTerms.list(words.reversed().joined(separator: " ") + " Déjà T42"))
+        #expect(again == first.reversed() + [5000, 42])
+        #expect(vocabulary.all.count == 5001)
+        #expect(vocabulary.all[5000] == "deja" && vocabulary.all[42] == "t42")
+    }
 }

@@ -29,26 +29,32 @@ struct SearchDocument: Sendable {
         self.href = href
         self.reviewed = reviewed
         self.reviewDue = reviewDue
-        let fields = [title, headings, summary + " " + body].map(SearchTerms.terms)
-        let numbers = vocabulary.numbers(of: fields.flatMap { $0 })
-        // One set of the terms seen so far, rather than a set per field and two subtractions:
-        // building these was the largest part of indexing a large library.
-        var seen: Set<UInt32> = []
-        seen.reserveCapacity(numbers.count)
-        var kept: [UInt32] = []
-        var counts: [Int] = []
-        var start = 0
-        for field in fields {
-            let before = kept.count
-            kept += numbers[start..<start + field.count].filter { seen.insert($0).inserted }
-            counts.append(kept.count - before)
-            start += field.count
+        let fields = [title, headings, summary + " " + body].map(SearchTerms.list)
+        // Each term once, in the first field it appears in: sorted by number with the field in
+        // the low bits, the first of each number is the one to keep. Order within a field does
+        // not matter to the index, and sorting cost less than a set of the terms seen.
+        var tagged: [UInt64] = []
+        tagged.reserveCapacity(fields.reduce(0) { $0 + $1.terms.count })
+        for (field, list) in fields.enumerated() {
+            tagged += vocabulary.numbers(of: list).map { UInt64($0) << 2 | UInt64(field) }
+        }
+        tagged.sort()
+        var byField: [[UInt32]] = [[], [], []]
+        var previous: UInt64?
+        for entry in tagged where entry >> 2 != previous {
+            byField[Int(entry & 3)].append(UInt32(entry >> 2))
+            previous = entry >> 2
         }
         // An array of exactly the terms: a document is kept until the indexes are written.
-        terms = [UInt32](unsafeUninitializedCapacity: kept.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: kept)
+        let count = byField.reduce(0) { $0 + $1.count }
+        terms = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var next = buffer.startIndex
+            for field in byField {
+                next = buffer[next...].initialize(fromContentsOf: field)
+            }
+            initialized = count
         }
-        (titleCount, headingCount) = (counts[0], counts[1])
+        (titleCount, headingCount) = (byField[0].count, byField[1].count)
     }
 
     /// The terms of one field: 0 the title, 1 the headings, 2 the rest.
@@ -70,9 +76,21 @@ enum SearchTerms {
     static let longest = 40
 
     static func terms(_ text: String) -> [String] {
+        strings(of: list(text))
+    }
+
+    /// The terms of `text` as bytes, as a search document takes them.
+    static func list(_ text: String) -> TermList {
         // Most text is ASCII, where lowering and folding are byte operations: the Unicode path
         // below cost a quarter of a build's time on a large library.
-        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiTerms(text) : unicodeTerms(text)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiList(text) }
+        var list = TermList()
+        for term in unicodeTerms(text) { list.add(term.utf8) }
+        return list
+    }
+
+    static func strings(of list: TermList) -> [String] {
+        list.terms.map { String(decoding: list.bytes[$0.start..<$0.start + $0.count], as: UTF8.self) }
     }
 
     static func unicodeTerms(_ text: String) -> [String] {
@@ -101,26 +119,44 @@ enum SearchTerms {
         return terms
     }
 
-    /// `terms` for ASCII text, byte by byte: the same letters, digits, case and lengths.
     static func asciiTerms(_ text: String) -> [String] {
-        var terms: [String] = []
-        var current: [UInt8] = []
-        current.reserveCapacity(longest + 1)
-        func close() {
-            if current.count >= shortest && current.count <= longest {
-                terms.append(String(decoding: current, as: UTF8.self))
+        strings(of: asciiList(text))
+    }
+
+    /// `list` for ASCII text, byte by byte: the same letters, digits, case and lengths, each
+    /// term's bytes written once into the list and hashed as they are written.
+    static func asciiList(_ text: String) -> TermList {
+        var text = text
+        return text.withUTF8 { bytes in
+            var list = TermList()
+            list.bytes.reserveCapacity(bytes.count)
+            var start = 0
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            func close() {
+                let count = list.bytes.count - start
+                if count >= shortest && count <= longest {
+                    list.terms.append((start, count, hash))
+                } else {
+                    list.bytes.removeLast(count)
+                }
+                start = list.bytes.count
+                hash = 0xcbf2_9ce4_8422_2325
             }
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
-            default: close()
+            for byte in bytes {
+                let folded: UInt8
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): folded = byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = byte | 0x20
+                default:
+                    if list.bytes.count > start { close() }
+                    continue
+                }
+                list.bytes.append(folded)
+                hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
             }
+            close()
+            return list
         }
-        close()
-        return terms
     }
 }
 
