@@ -30,21 +30,10 @@ struct SearchDocument: Sendable {
         self.reviewed = reviewed
         self.reviewDue = reviewDue
         let fields = [title, headings, summary + " " + body].map(SearchTerms.list)
-        // Each term once, in the first field it appears in: sorted by number with the field in
-        // the low bits, the first of each number is the one to keep. Order within a field does
-        // not matter to the index, and sorting cost less than a set of the terms seen.
-        var tagged: [UInt64] = []
-        tagged.reserveCapacity(fields.reduce(0) { $0 + $1.terms.count })
-        for (field, list) in fields.enumerated() {
-            tagged += vocabulary.numbers(of: list).map { UInt64($0) << 2 | UInt64(field) }
-        }
-        tagged.sort()
-        var byField: [[UInt32]] = [[], [], []]
-        var previous: UInt64?
-        for entry in tagged where entry >> 2 != previous {
-            byField[Int(entry & 3)].append(UInt32(entry >> 2))
-            previous = entry >> 2
-        }
+        // Each term once, in the first field it appears in, through a small table of the
+        // numbers seen: a Set's SipHash, or sorting, cost more than the rest of the document.
+        var seen = SeenNumbers(capacity: fields.reduce(0) { $0 + $1.terms.count })
+        let byField = fields.map { list in vocabulary.numbers(of: list).filter { seen.insert($0) } }
         // An array of exactly the terms: a document is kept until the indexes are written.
         let count = byField.reduce(0) { $0 + $1.count }
         terms = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -64,6 +53,32 @@ struct SearchDocument: Sendable {
         case 1: terms[titleCount..<titleCount + headingCount]
         default: terms[(titleCount + headingCount)...]
         }
+    }
+}
+
+/// A set of term numbers for one document: open addressing over an array, at most half full.
+struct SeenNumbers {
+    private var slots: [UInt32]
+    private let shift: Int
+
+    init(capacity: Int) {
+        var bits = 4
+        while 1 << bits < capacity * 2 { bits += 1 }
+        slots = [UInt32](repeating: .max, count: 1 << bits)
+        shift = 64 - bits
+    }
+
+    /// Whether `number` was not in the set before.
+    mutating func insert(_ number: UInt32) -> Bool {
+        let mask = slots.count - 1
+        // Fibonacci hashing: the top bits of the number times 2^64 / φ.
+        var slot = Int(truncatingIfNeeded: (UInt64(number) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+        while slots[slot] != .max {
+            if slots[slot] == number { return false }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = number
+        return true
     }
 }
 

@@ -23,35 +23,60 @@ struct TermList {
 
 /// Every term of a site's search documents, held once and named by a number: a document keeps
 /// the numbers of its terms, four bytes each, rather than the terms themselves, which on a large
-/// library made the search documents the largest thing a build held. An open-addressing table
-/// over the terms' bytes, so that looking a term up makes no String.
+/// library made the search documents the largest thing a build held.
 final class SearchVocabulary: @unchecked Sendable {
     private let lock = NSLock()
-    /// Every term's bytes, end to end; `spans[n]` is where term `n` lies.
-    private var arena: [UInt8] = []
-    private var spans: [(start: Int, count: Int, hash: UInt64)] = []
-    /// Term numbers by hash, `-1` where empty; never more than half full.
-    private var slots = [Int32](repeating: -1, count: 1024)
+    private var table = TermTable()
 
     /// The number of each term of `list`, in order, giving new terms the next numbers.
     func numbers(of list: TermList) -> [UInt32] {
         lock.lock()
         defer { lock.unlock() }
+        // Worked on as a local value, swapped out and back: the class's own storage would be
+        // checked for exclusive access at every step of every lookup.
+        var local = TermTable.none
+        swap(&local, &table)
+        defer { swap(&local, &table) }
         return list.bytes.withUnsafeBufferPointer { bytes in
             list.terms.map { term in
-                number(of: UnsafeBufferPointer(rebasing: bytes[term.start..<term.start + term.count]), hash: term.hash)
+                local.number(
+                    of: UnsafeBufferPointer(rebasing: bytes[term.start..<term.start + term.count]), hash: term.hash)
             }
         }
     }
 
-    private func number(of term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+    /// Every term so far, by number.
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return table.spans.map { String(decoding: table.arena[$0.start..<$0.start + $0.count], as: UTF8.self) }
+    }
+
+    /// The length of every term, with room for its quotes and punctuation in JSON.
+    var byteCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return table.arena.count + table.spans.count * 8
+    }
+}
+
+/// An open-addressing table over the terms' bytes, so that looking a term up makes no String.
+struct TermTable {
+    /// Every term's bytes, end to end; `spans[n]` is where term `n` lies.
+    var arena: [UInt8] = []
+    var spans: [(start: Int, count: Int, hash: UInt64)] = []
+    /// Term numbers by hash, `-1` where empty; never more than half full.
+    var slots = [Int32](repeating: -1, count: 1024)
+
+    /// An empty stand-in that allocates nothing, for while the real table is swapped out.
+    static let none = TermTable(arena: [], spans: [], slots: [])
+
+    mutating func number(of term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             let known = spans[Int(slots[slot])]
-            if known.hash == hash, known.count == term.count,
-                arena[known.start..<known.start + known.count].elementsEqual(term)
-            {
+            if known.hash == hash, known.count == term.count, holds(term, at: known.start) {
                 return UInt32(slots[slot])
             }
             slot = (slot + 1) & mask
@@ -64,7 +89,14 @@ final class SearchVocabulary: @unchecked Sendable {
         return UInt32(number)
     }
 
-    private func grow() {
+    private func holds(_ term: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        arena.withUnsafeBufferPointer { arena in
+            guard let stored = arena.baseAddress, let sought = term.baseAddress else { return term.isEmpty }
+            return memcmp(stored + start, sought, term.count) == 0
+        }
+    }
+
+    private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
         for (number, span) in spans.enumerated() {
@@ -72,19 +104,5 @@ final class SearchVocabulary: @unchecked Sendable {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(number)
         }
-    }
-
-    /// Every term so far, by number.
-    var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return spans.map { String(decoding: arena[$0.start..<$0.start + $0.count], as: UTF8.self) }
-    }
-
-    /// The length of every term, with room for its quotes and punctuation in JSON.
-    var byteCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return arena.count + spans.count * 8
     }
 }
