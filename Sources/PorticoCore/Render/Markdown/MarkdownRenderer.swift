@@ -41,7 +41,9 @@ public struct MarkdownContext: Sendable {
 /// the page keeps a single `<h1>`, and task-list checkboxes are labelled by their item.
 public struct MarkdownRenderer: Sendable {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
-    static let options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
+    /// No `CMARK_OPT_VALIDATE_UTF8`: the text comes from a Swift String, which is valid UTF-8
+    /// (a file that is not is refused when it is read), so cmark's own pass would find nothing.
+    static let options = CMARK_OPT_SAFE | CMARK_OPT_FOOTNOTES
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
     public init() {
@@ -108,8 +110,8 @@ final class MarkdownDocument {
                 cmark_parser_attach_syntax_extension(parser, syntax)
             }
         }
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBufferPointer { buffer in
+        var text = text
+        text.withUTF8 { buffer in
             buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
