@@ -22,11 +22,38 @@ import Testing
     @Test func trimmingMatchesFoundationsTrim() {
         let cases = [
             "Plain title", " leading", "trailing\n", "\u{A0}no-break\u{2003}", "\u{3000}ideographic space",
-            "é accent first", "ends with ü", "", " ", "\t\n", "x", "~tilde!", "line\u{2028}",
+            "é accent first", "ends with ü", "", " ", "\t\n", "x", "~tilde!", "line\u{2028}", " \u{301}accent ",
+            "\u{85}next line\u{85}", "\u{200B}zero width\u{FEFF}", "\r\n  both  \r\n", "\u{1680}ogham\u{205F}",
         ]
         for text in cases {
             #expect(text.trimmed() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
-            #expect(text.trimmed(.whitespaces) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(text.trimmed(.whitespace) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func trimmingRemovesWhatFoundationRemoves() {
+        // Every character Foundation counts as a space lies in the Basic Multilingual Plane.
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            #expect(
+                String.Blank.whitespaceAndNewlines.contains(scalar)
+                    == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "U+\(String(value, radix: 16))")
+            #expect(
+                String.Blank.whitespace.contains(scalar) == text.trimmingCharacters(in: .whitespaces).isEmpty,
+                "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func byteReplacementReplacesWhatFoundationReplaces() {
+        let cases: [(String, String, String)] = [
+            ("<p>a</p><p class=x>b</p><pre>c</pre>", "<p>", "<p style=\"m\">"), ("aaaa", "aa", "b"),
+            ("no match", "zz", "y"), ("éé<p>é", "<p>", ""), ("<p><p>", "<p>", "<p><p>"), ("", "a", "b"),
+        ]
+        for (text, needle, replacement) in cases {
+            #expect(
+                text.replacingUTF8(needle, with: replacement)
+                    == text.replacingOccurrences(of: needle, with: replacement), "\(text)")
         }
     }
 

@@ -65,7 +65,7 @@ public final class LinkIndex: Sendable {
         + "to a file beside index.md by its path, or to a shared file as '/static/its-path'"
 
     func resolve(_ url: String, in context: LinkContext, ownAnchors: Set<String>) -> LinkResolution {
-        let written = url.trimmed(.whitespaces)
+        let written = url.trimmed(.whitespace)
         guard !written.isEmpty, !Self.hasScheme(written), !written.hasPrefix("//") else { return .unchanged }
         var path = written
         var fragment = ""

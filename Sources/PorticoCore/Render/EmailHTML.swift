@@ -29,8 +29,8 @@ enum EmailHTML {
         for (tag, style, className) in tagStyles {
             let classAttribute = className.map { " class=\"\($0)\"" } ?? ""
             // `<p>` and `<p ...>`, not `<pre>`: the tag name ends at '>' or a space.
-            result = result.replacingOccurrences(of: "<\(tag)>", with: "<\(tag)\(classAttribute) style=\"\(style)\">")
-            result = result.replacingOccurrences(of: "<\(tag) ", with: "<\(tag)\(classAttribute) style=\"\(style)\" ")
+            result = result.replacingUTF8("<\(tag)>", with: "<\(tag)\(classAttribute) style=\"\(style)\">")
+            result = result.replacingUTF8("<\(tag) ", with: "<\(tag)\(classAttribute) style=\"\(style)\" ")
         }
         return result
     }

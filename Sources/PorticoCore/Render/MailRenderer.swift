@@ -62,6 +62,6 @@ extension PageRenderer {
             if blank, lines.last?.allSatisfy(\.isWhitespace) ?? true { continue }
             lines.append(blank ? "" : line)
         }
-        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        return lines.joined(separator: "\n").trimmed() + "\n"
     }
 }

@@ -51,14 +51,52 @@ extension StringProtocol {
 }
 
 extension String {
-    /// `trimmingCharacters(in: spaces)`, answered at once when the text starts and ends with a
-    /// visible ASCII character, as nearly every field value and link does: Foundation's trim goes
-    /// through NSString on Linux and took a twentieth of a large library's build.
-    func trimmed(_ spaces: CharacterSet = .whitespacesAndNewlines) -> String {
-        let visible = UInt8(ascii: "!")...UInt8(ascii: "~")
-        guard let first = utf8.first, let last = utf8.last, visible.contains(first), visible.contains(last) else {
-            return trimmingCharacters(in: spaces)
+    /// What `trimmed` removes: exactly Foundation's `.whitespaces` (the space separators, the
+    /// tab and U+200B) or `.whitespacesAndNewlines` (those, the line ends, U+0085, U+2028 and
+    /// U+2029).
+    enum Blank {
+        case whitespaceAndNewlines
+        case whitespace
+
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: self == .whitespaceAndNewlines
+            default: false
+            }
         }
-        return self
+    }
+
+    /// `trimmingCharacters(in:)` with `.whitespacesAndNewlines` or `.whitespaces`, without
+    /// Foundation, which goes through NSString on Linux: every field value, link and email is
+    /// trimmed, and that took a twentieth of a large library's build. A text that starts and
+    /// ends with a visible ASCII character, as nearly all do, is answered at once.
+    func trimmed(_ blank: Blank = .whitespaceAndNewlines) -> String {
+        let visible = UInt8(ascii: "!")...UInt8(ascii: "~")
+        if let first = utf8.first, let last = utf8.last, visible.contains(first), visible.contains(last) {
+            return self
+        }
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !blank.contains($0) }),
+            let end = scalars.lastIndex(where: { !blank.contains($0) })
+        else { return "" }
+        return String(scalars[start...end])
+    }
+
+    /// `replacingOccurrences(of: needle, with: replacement)` for text compared by exact bytes,
+    /// left to right and without overlaps, as Foundation does it, without its UTF-16 detour.
+    func replacingUTF8(_ needle: String, with replacement: String) -> String {
+        guard !needle.isEmpty, var found = firstUTF8Range(of: needle) else { return self }
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        var rest = self[...]
+        while true {
+            result += rest[..<found.lowerBound]
+            result += replacement
+            rest = rest[found.upperBound...]
+            guard let next = rest.firstUTF8Range(of: needle) else { break }
+            found = next
+        }
+        return result + rest
     }
 }
