@@ -394,6 +394,18 @@ private enum PythonCheck {
                 == "Prix 10 =?utf-8?B?4oKsIOKAlA==?= Acme")
     }
 
+    @Test func portalAddressesInAnEmailCarryTheReadersKey() {
+        let text =
+            "See https://p.example/a/b/ and <a href=\"https://p.example/x/#old\">x</a>, (https://p.example/y/)\n"
+            + "https://other.example/ 'https://p.example/q?s=1'\u{A0}https://p.example/z/]é"
+        #expect(
+            EmailHTML.personalise(text, base: "https://p.example/", fragment: "#k=KEY")
+                == "See https://p.example/a/b/#k=KEY and <a href=\"https://p.example/x/#k=KEY\">x</a>, "
+                + "(https://p.example/y/#k=KEY)\nhttps://other.example/ 'https://p.example/q?s=1#k=KEY'\u{A0}"
+                + "https://p.example/z/#k=KEY]é")
+        #expect(EmailHTML.personalise(text, base: "https://p.example/", fragment: "") == text)
+    }
+
     @Test func quotedPrintableIsExact() {
         #expect(
             QuotedPrintable.encode("a=b  \nfin\tx\t\r\n.\nFrom here\n")

@@ -64,17 +64,24 @@ enum EmailHTML {
         var result = ""
         result.reserveCapacity(text.utf8.count + fragment.utf8.count * 8)
         var rest = text[...]
+        // Scalars rather than Characters: a brief's email has dozens of addresses, and walking
+        // each as Characters was a fifth of writing a large program's emails.
         while let start = rest.firstUTF8Range(of: base) {
             result += rest[..<start.lowerBound]
-            let address = rest[start.lowerBound...].prefix { !Self.endsAddress($0) }
-            let withoutFragment = address.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-            result += withoutFragment + fragment
-            rest = rest[address.endIndex...]
+            let tail = rest[start.lowerBound...]
+            let end = tail.unicodeScalars.firstIndex(where: Self.endsAddress) ?? tail.endIndex
+            let address = tail[..<end]
+            result += address[..<(address.utf8.firstIndex(of: UInt8(ascii: "#")) ?? address.endIndex)]
+            result += fragment
+            rest = tail[end...]
         }
         return result + rest
     }
 
-    private static func endsAddress(_ character: Character) -> Bool {
-        character.isWhitespace || "\"'<>)]".contains(character)
+    private static func endsAddress(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", "<", ">", ")", "]": true
+        default: scalar.properties.isWhitespace
+        }
     }
 }
