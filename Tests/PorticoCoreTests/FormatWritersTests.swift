@@ -406,6 +406,13 @@ private enum PythonCheck {
         #expect(EmailHTML.personalise(text, base: "https://p.example/", fragment: "") == text)
     }
 
+    @Test func emailTextKeepsOneBlankLineBetweenParagraphs() {
+        #expect(PageRenderer.tidy("a\n  \n\n\tb  \n \n") == "a\n\n\tb\n")
+        #expect(PageRenderer.tidy("\n\u{A0}\nÉté\n\u{2003}\n\u{2003}\nfin") == "Été\n\nfin\n")
+        // A CRLF is one Character, not a line break to split at.
+        #expect(PageRenderer.tidy("x\r\n\r\ny") == "x\r\n\r\ny\n")
+    }
+
     @Test func quotedPrintableIsExact() {
         #expect(
             QuotedPrintable.encode("a=b  \nfin\tx\t\r\n.\nFrom here\n")

@@ -57,11 +57,30 @@ extension PageRenderer {
     /// Templates leave runs of blank lines where sections were empty: keep at most one.
     static func tidy(_ text: String) -> String {
         var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let blank = line.allSatisfy(\.isWhitespace)
-            if blank, lines.last?.allSatisfy(\.isWhitespace) ?? true { continue }
+        for line in Self.lines(of: text) {
+            let blank = isBlank(line)
+            if blank, lines.last.map(isBlank) ?? true { continue }
             lines.append(blank ? "" : line)
         }
         return lines.joined(separator: "\n").trimmed() + "\n"
+    }
+
+    /// The lines between `\n` Characters. Without a `\r` (which joins a following `\n` into one
+    /// Character) every `\n` byte is such a Character, and splitting the bytes is the same.
+    private static func lines(of text: String) -> [Substring] {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else {
+            return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+                Substring($0)
+            }
+        }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// Whether every Character of the line is whitespace; ASCII lines are looked at byte by byte.
+    private static func isBlank(_ line: Substring) -> Bool {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            return line.utf8.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+        }
+        return line.allSatisfy(\.isWhitespace)
     }
 }
