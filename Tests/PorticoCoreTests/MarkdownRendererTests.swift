@@ -25,6 +25,22 @@ import Testing
         #expect(result.html.contains("<h2 id=\"why-us-2\">Why us</h2>"))
     }
 
+    /// cmark-gfm keeps the characters its extensions look for in one table for every parser:
+    /// documents parsed at once on several threads must each still get every autolink and
+    /// strikethrough, as a build renders its pages.
+    @Test func documentsRenderedAtOnceGetEveryAutolinkAndStrikethrough() {
+        let text = (1...40).map { "Item \($0): see https://example.com/\($0)/ or www.example.org, ~~not this~~." }
+            .joined(separator: "\n\n")
+        let expected = render(text).0.html
+        #expect(expected.components(separatedBy: "<a href=").count - 1 == 80)
+        #expect(expected.components(separatedBy: "<del>").count - 1 == 40)
+        let source = MarkdownSource(text: text, start: SourceLocation(file: "content/assets/a.md", line: 10))
+        let rendered = Array(repeating: source, count: 300).parallelMap {
+            MarkdownRenderer().render($0, log: DiagnosticLog()).html
+        }
+        #expect(rendered.filter { $0 != expected }.count == 0)
+    }
+
     @Test func rawHTMLIsNotPassedThrough() {
         let (result, _) = render("Hello <script>alert(1)</script> <b>bold</b>\n\n<div onclick=\"x()\">block</div>\n")
         #expect(!result.html.contains("<script"))

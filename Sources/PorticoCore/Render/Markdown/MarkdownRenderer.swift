@@ -98,6 +98,8 @@ public struct MarkdownRenderer: Sendable {
 
 /// A parsed cmark-gfm document, freed with its parser.
 final class MarkdownDocument {
+    private static let inlinePhase = NSLock()
+
     private let parser: OpaquePointer
     let root: OpaquePointer
     /// Nodes taken out of the tree; freed last, since other collected nodes may sit inside them.
@@ -116,7 +118,14 @@ final class MarkdownDocument {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
+        // cmark-gfm marks its extensions' characters (autolink's `:` and `w`, `~`, `|`) as special
+        // in one table shared by every parser, at the start of the inline phase, and clears them
+        // at its end: a document finishing on one thread unmarked them under another, which
+        // then missed autolinks and strikethrough at random. The inline phase takes turns.
+        MarkdownDocument.inlinePhase.lock()
+        let finished = cmark_parser_finish(parser)
+        MarkdownDocument.inlinePhase.unlock()
+        guard let root = finished else {
             cmark_parser_free(parser)
             return nil
         }
