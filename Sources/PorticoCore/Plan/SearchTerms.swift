@@ -1,0 +1,139 @@
+import CCmarkGFM
+import Foundation
+
+/// How text becomes index terms, exactly as `static/search.js` turns a query into words: lower
+/// case, diacritics folded (canonical decomposition, then every combining mark dropped), split on
+/// everything that is not a letter or a digit (Unicode categories L and N); terms shorter than 2
+/// or longer than 40 characters are left out.
+enum SearchTerms {
+    static let shortest = 2
+    static let longest = 40
+
+    static func terms(_ text: String) -> [String] {
+        strings(of: list(text))
+    }
+
+    /// The terms of `text` as bytes, as a search document takes them.
+    static func list(_ text: String) -> TermList {
+        // Most text is ASCII, where lowering and folding are byte operations: the Unicode path
+        // below cost a quarter of a build's time on a large library.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiList(text) }
+        var list = TermList()
+        for term in unicodeTerms(text) { list.add(term.utf8) }
+        return list
+    }
+
+    static func strings(of list: TermList) -> [String] {
+        list.terms.map { String(decoding: list.bytes[$0.start..<$0.start + $0.count], as: UTF8.self) }
+    }
+
+    static func unicodeTerms(_ text: String) -> [String] {
+        let folded = text.lowercased().decomposedStringWithCanonicalMapping
+        var terms: [String] = []
+        var current = String.UnicodeScalarView()
+        var length = 0
+        func close() {
+            if length >= shortest && length <= longest { terms.append(String(current)) }
+            current = String.UnicodeScalarView()
+            length = 0
+        }
+        for scalar in folded.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                continue
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .decimalNumber, .letterNumber, .otherNumber:
+                current.append(scalar)
+                length += 1
+            default:
+                close()
+            }
+        }
+        close()
+        return terms
+    }
+
+    static func asciiTerms(_ text: String) -> [String] {
+        strings(of: asciiList(text))
+    }
+
+    /// `list` for ASCII text, byte by byte: the same letters, digits, case and lengths, each
+    /// term's bytes written once into the list and hashed as they are written.
+    static func asciiList(_ text: String) -> TermList {
+        var text = text
+        return text.withUTF8 { bytes in
+            var list = TermList()
+            list.bytes.reserveCapacity(bytes.count)
+            var start = 0
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            func close() {
+                let count = list.bytes.count - start
+                if count >= shortest && count <= longest {
+                    list.terms.append((start, count, hash))
+                } else {
+                    list.bytes.removeLast(count)
+                }
+                start = list.bytes.count
+                hash = 0xcbf2_9ce4_8422_2325
+            }
+            for byte in bytes {
+                let folded: UInt8
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): folded = byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = byte | 0x20
+                default:
+                    if list.bytes.count > start { close() }
+                    continue
+                }
+                list.bytes.append(folded)
+                hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
+            }
+            close()
+            return list
+        }
+    }
+}
+
+/// The text of Markdown as a reader sees it, from cmark's text nodes: the headings' text apart
+/// from the rest. Raw HTML is left out; code is kept.
+enum SearchText {
+    static func of(_ source: MarkdownSource) -> (headings: String, body: String) {
+        let (text, _) = ControlCharacters.clean(source.text)
+        guard let document = MarkdownDocument(text) else { return ("", "") }
+        return of(document)
+    }
+
+    /// The text of a document as cmark parsed it, before any rule of the renderer changed it.
+    static func of(_ document: MarkdownDocument) -> (headings: String, body: String) {
+        guard let iterator = cmark_iter_new(document.root) else { return ("", "") }
+        defer { cmark_iter_free(iterator) }
+        var headings = ""
+        var body = ""
+        var inHeading = 0
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING {
+                inHeading += event == CMARK_EVENT_ENTER ? 1 : -1
+                headings += " "
+                continue
+            }
+            var piece = ""
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if event == CMARK_EVENT_ENTER { piece = MarkdownNodes.literal(of: node) }
+            case CMARK_NODE_CODE_BLOCK:
+                if event == CMARK_EVENT_ENTER { piece = " " + MarkdownNodes.literal(of: node) + " " }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                piece = ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                piece = " "
+            default:
+                // Words on either side of a block (a paragraph, an item, a table cell) stay apart.
+                if type.rawValue & 0xC000 == 0x8000 { piece = " " }
+            }
+            if inHeading > 0 { headings += piece } else { body += piece }
+        }
+        return (headings, body)
+    }
+}
