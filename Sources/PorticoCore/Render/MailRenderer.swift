@@ -30,8 +30,7 @@ extension PageRenderer {
                     "missing-template", "the theme has no '\(mail.template)-html' or '\(mail.template)-text'", at: nil))
             return nil
         }
-        let publicFiles = publicFilePrefixes(base: base)
-        let shown = EmailHTML.keepImages(html) { source in publicFiles.contains { source.hasPrefix($0) } }
+        let shown = EmailHTML.keepImages(html) { source in publicFilePrefixes.contains { source.hasPrefix($0) } }
         message.text = EmailHTML.personalise(Self.tidy(text), base: base, fragment: mail.fragment)
         message.html = EmailHTML.personalise(shown, base: base, fragment: mail.fragment)
         if message.html.utf8.count > Self.emailHTMLLimit {
@@ -45,8 +44,10 @@ extension PageRenderer {
         return Data(message.rendered().utf8)
     }
 
-    /// Where a message may show pictures from: the portal's public files.
-    func publicFilePrefixes(base: String) -> [String] {
+    /// Where a message may show pictures from: the portal's public files. Worked out once per
+    /// renderer (`PageRenderer.init`), not once per message of every contact.
+    static func publicFilePrefixes(of site: SiteIndex) -> [String] {
+        guard let base = site.program.baseURL else { return [] }
         let fallback = site.program.defaultVisibility
         return [base + Routes.staticFolder]
             + site.content.assets.filter { $0.readers(default: fallback) == .public }.map {

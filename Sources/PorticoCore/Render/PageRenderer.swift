@@ -9,6 +9,8 @@ public struct PageRenderer: Sendable {
     var log: DiagnosticLog
     let inlineCSS: String
     let generator: String
+    /// Where an email may show pictures from (`publicFilePrefixes(of:)`).
+    let publicFilePrefixes: [String]
     /// The program's keys, rendered once for all pages.
     nonisolated(unsafe) let program: [String: Any]
     /// The positioning's links depend on how deep the page sits, so it is rendered once per depth.
@@ -26,6 +28,7 @@ public struct PageRenderer: Sendable {
         self.markdown = markdown
         self.log = log
         self.generator = generator
+        self.publicFilePrefixes = Self.publicFilePrefixes(of: site)
         self.inlineCSS = theme.files["static/portico.css"].map { String(decoding: $0.data, as: UTF8.self) } ?? ""
         let program = site.program
         self.positioning = RenderedByRoot()
