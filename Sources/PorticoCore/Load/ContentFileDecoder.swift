@@ -24,11 +24,7 @@ enum ContentFileDecoder {
         issues: IssueList
     ) -> (asset: Asset?, body: MarkdownSource?) {
         let (asset, body) = markdownFile(source, what: "asset", known: AssetLoader.fields, issues: issues) {
-            fields, text in
-            let body =
-                path.map { AssetBody(words: StartPath.words(text.text), inFile: .noting(text, path: $0)) }
-                ?? AssetBody(text)
-            return AssetLoader.read(fields, id: id, sourcePath: sourcePath, body: body, files: files)
+            AssetLoader.read($0, id: id, sourcePath: sourcePath, body: AssetBody($1, leftIn: path), files: files)
         }
         return (asset, body)
     }

@@ -17,14 +17,10 @@ public struct AssetBody: Sendable, Hashable {
         case inFile
     }
 
-    public init(_ source: MarkdownSource) {
+    /// `source`, held, or left in the file at `path` to be read again.
+    public init(_ source: MarkdownSource, leftIn path: String? = nil) {
         words = StartPath.words(source.text)
-        storage = .held(source)
-    }
-
-    init(words: Int, inFile: BodyInFile) {
-        self.words = words
-        storage = .inFile(inFile)
+        storage = path.map { .inFile(.noting(source, path: $0)) } ?? .held(source)
     }
 
     /// Where the body starts in its file.

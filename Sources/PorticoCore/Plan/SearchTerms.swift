@@ -65,7 +65,7 @@ enum SearchTerms {
             var list = TermList()
             list.bytes.reserveCapacity(bytes.count)
             var start = 0
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hash: UInt64 = TermList.hashSeed
             func close() {
                 let count = list.bytes.count - start
                 if count >= shortest && count <= longest {
@@ -74,7 +74,7 @@ enum SearchTerms {
                     list.bytes.removeLast(count)
                 }
                 start = list.bytes.count
-                hash = 0xcbf2_9ce4_8422_2325
+                hash = TermList.hashSeed
             }
             for byte in bytes {
                 let folded: UInt8
@@ -86,7 +86,7 @@ enum SearchTerms {
                     continue
                 }
                 list.bytes.append(folded)
-                hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
+                hash = TermList.hashing(hash, folded)
             }
             close()
             return list

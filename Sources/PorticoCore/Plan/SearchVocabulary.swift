@@ -13,11 +13,15 @@ struct TermList {
         terms.append((start, bytes.count - start, TermList.hash(bytes[start...])))
     }
 
-    /// FNV-1a, 64 bits.
+    /// FNV-1a, 64 bits: `hashSeed`, then `hashing` each byte in turn.
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    static func hashing(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
     static func hash(_ term: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in term { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        term.reduce(hashSeed, hashing)
     }
 }
 
