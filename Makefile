@@ -3,7 +3,7 @@ SWIFT ?= swift
 DATE ?=
 PORTICO = .build/debug/portico
 
-.PHONY: portal test build deps theme lint format bench check-site fuzz clean
+.PHONY: portal test build deps theme lint format bench check-site fuzz clean identity
 
 ## Install the system libraries Portico links against, when pkg-config cannot find them.
 deps:
@@ -25,6 +25,11 @@ portal: build
 ## Regenerate the built-in copy of templates/ after changing the default theme.
 theme:
 	python3 scripts/embed-theme.py
+
+## Record what the example and the fixtures build to (Tests/Fixtures/identity), after a change
+## that means to alter the output; OutputIdentityTests compares every later build with it.
+identity: build
+	PORTICO_RECORD_IDENTITY=1 $(SWIFT) test --filter OutputIdentityTests
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests

@@ -58,7 +58,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PorticoCoreTests",
-            dependencies: ["PorticoCore", "PorticoServe"],
+            dependencies: [
+                "PorticoCore", "PorticoServe",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: []
         ),
     ]
