@@ -1,12 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The targets and the only dependencies each may have: docs/architecture.md draws this graph, and
+// scripts/check-architecture (run by `make test`) fails when a target gains an edge it does not list.
 let package = Package(
     name: "Portico",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "portico", targets: ["portico"]),
-        .library(name: "PorticoCore", targets: ["PorticoCore"]),
+        .executable(name: "portico", targets: ["portico"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,20 +26,52 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "PorticoSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "PorticoModel", dependencies: ["PorticoSupport"]),
+        .target(name: "PorticoMarkdown", dependencies: ["PorticoSupport", "PorticoModel", "CCmarkGFM"]),
         .target(
-            name: "PorticoCore",
+            name: "PorticoAccess",
+            dependencies: ["PorticoSupport", "PorticoModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "PorticoProject",
             dependencies: [
-                "CCmarkGFM",
-                .product(name: "Yams", package: "Yams"),
+                "PorticoSupport", "PorticoModel", "PorticoMarkdown", .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "PorticoSite",
+            dependencies: [
+                "PorticoSupport", "PorticoModel", "PorticoMarkdown", "PorticoAccess", "PorticoProject",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "PorticoImport",
+            dependencies: [
+                "PorticoSupport", "PorticoModel", "PorticoMarkdown", "PorticoProject",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
+            name: "PorticoMail",
+            dependencies: [
+                "PorticoSupport", "PorticoModel", "PorticoMarkdown", "PorticoAccess", "PorticoProject", "PorticoSite",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "PorticoAuthoring",
+            dependencies: [
+                "PorticoSupport", "PorticoModel", "PorticoProject", "PorticoSite", "PorticoMail",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "PorticoServe",
             dependencies: [
-                "PorticoCore",
+                "PorticoSupport", "PorticoModel", "PorticoMarkdown", "PorticoProject", "PorticoSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -47,22 +80,22 @@ let package = Package(
         .executableTarget(
             name: "portico",
             dependencies: [
-                "PorticoCore",
-                "PorticoServe",
+                "PorticoSupport", "PorticoModel", "PorticoAccess", "PorticoProject", "PorticoSite", "PorticoImport",
+                "PorticoMail", "PorticoAuthoring", "PorticoServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "PorticoFuzz",
-            dependencies: ["PorticoCore"]
+            dependencies: ["PorticoSupport", "PorticoProject"]
         ),
         .testTarget(
-            name: "PorticoCoreTests",
+            name: "PorticoTests",
             dependencies: [
-                "PorticoCore", "PorticoServe",
+                "PorticoSupport", "PorticoModel", "PorticoMarkdown", "PorticoAccess", "PorticoProject", "PorticoSite",
+                "PorticoImport", "PorticoMail", "PorticoAuthoring", "PorticoServe",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            resources: []
+            ]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
-import PorticoCore
+import PorticoProject
+import PorticoSupport
 
 // A libFuzzer harness over the content loader: `make fuzz` builds this target with
 // -sanitize=fuzzer -DFUZZING. The first byte of each input picks the kind of file.

@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
-import PorticoCore
+import PorticoAccess
+import PorticoAuthoring
+import PorticoImport
+import PorticoMail
+import PorticoModel
+import PorticoProject
+import PorticoServe
+import PorticoSite
+import PorticoSupport
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

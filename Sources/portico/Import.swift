@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
-import PorticoCore
+import PorticoAccess
+import PorticoAuthoring
+import PorticoImport
+import PorticoMail
+import PorticoModel
+import PorticoProject
+import PorticoServe
+import PorticoSite
+import PorticoSupport
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,13 +42,7 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let report = try Importer.run(
-                ImportOptions(source: directory, kind: kind, owner: owner, content: content))
-            print(report, terminator: "")
-        } catch let failure as ImportFailure {
-            FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
-            throw ExitCode.failure
-        }
+        let report = try Importer.run(ImportOptions(source: directory, kind: kind, owner: owner, content: content))
+        print(report, terminator: "")
     }
 }

@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
-import PorticoCore
+import PorticoAccess
+import PorticoAuthoring
+import PorticoImport
+import PorticoMail
+import PorticoModel
+import PorticoProject
+import PorticoServe
+import PorticoSite
+import PorticoSupport
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -81,16 +89,11 @@ struct New: ParsableCommand {
         if what == .contact { return try addContact() }
         let folder = URL(fileURLWithPath: content)
         let path: String
-        do {
-            switch what {
-            case .partner: path = try Scaffold.newPartner(id: id, content: folder)
-            case .asset: path = try Scaffold.newAsset(id: id, kind: kind, content: folder)
-            case .brief: path = try Scaffold.newBrief(month: Month(id) ?? Month(containing: .today), content: folder)
-            case .contact: return
-            }
-        } catch let error as Scaffold.Refusal {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode.failure
+        switch what {
+        case .partner: path = try Scaffold.newPartner(id: id, content: folder)
+        case .asset: path = try Scaffold.newAsset(id: id, kind: kind, content: folder)
+        case .brief: path = try Scaffold.newBrief(month: Month(id) ?? Month(containing: .today), content: folder)
+        case .contact: return
         }
         print("Created \(content)/\(path)")
     }
@@ -99,17 +102,12 @@ struct New: ParsableCommand {
         let contact = ContactEditor.NewContact(
             name: name ?? "", role: role ?? "", email: email ?? "", since: since.flatMap(Day.init))
         let displayPath = content.hasSuffix("/") && content.count > 1 ? String(content.dropLast()) : content
-        do {
-            let added = try ContactEditor.add(
-                contact, partner: id, contentURL: URL(fileURLWithPath: content), contentDisplayPath: displayPath)
-            for note in added.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
-            let contentOption = displayPath == "content" ? "" : " --content \(displayPath)"
-            print(
-                "Added \(contact.name) to \(added.path); build and send them their link: "
-                    + "portico welcome \(id) \(contact.email)\(contentOption)")
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw error.usage ? ExitCode(2) : ExitCode.failure
-        }
+        let added = try ContactEditor.add(
+            contact, partner: id, contentURL: URL(fileURLWithPath: content), contentDisplayPath: displayPath)
+        for note in added.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        let contentOption = displayPath == "content" ? "" : " --content \(displayPath)"
+        print(
+            "Added \(contact.name) to \(added.path); build and send them their link: "
+                + "portico welcome \(id) \(contact.email)\(contentOption)")
     }
 }

@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
-import PorticoCore
+import PorticoAccess
+import PorticoAuthoring
+import PorticoImport
+import PorticoMail
+import PorticoModel
+import PorticoProject
+import PorticoServe
+import PorticoSite
+import PorticoSupport
 
 @main
 struct Portico: ParsableCommand {
@@ -22,16 +30,18 @@ struct Portico: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// Exit statuses: 0 built, 1 content or template errors, 2 usage errors.
+    /// Exit statuses: 0 built, 1 content or template errors or a refusal, 2 usage errors.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
-        } catch let error as UsageError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            Foundation.exit(2)
+        } catch let error as PorticoError {
+            let stderr = FileHandle.standardError
+            for diagnostic in error.diagnostics { stderr.write(Data((diagnostic.formatted + "\n").utf8)) }
+            stderr.write(Data("error: \(error.description)\n".utf8))
+            Foundation.exit(error.exitStatus)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

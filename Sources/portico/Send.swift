@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
-import PorticoCore
+import PorticoAccess
+import PorticoAuthoring
+import PorticoImport
+import PorticoMail
+import PorticoModel
+import PorticoProject
+import PorticoServe
+import PorticoSite
+import PorticoSupport
 
 struct Send: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,13 +55,8 @@ struct Send: ParsableCommand {
             record: SendRecord(url: URL(fileURLWithPath: record)), command: sendmail, partner: partner)
         delivery.dryRun = dryRun
         delivery.resend = resend
-        do {
-            let summary = try delivery.run { print($0) }
-            let verb = dryRun ? "Would send" : "Sent"
-            print("\(verb) \(summary.sent) of \(summary.total) messages for \(month).")
-        } catch let failure as MailDelivery.Failure {
-            FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
-            throw ExitCode.failure
-        }
+        let summary = try delivery.run { print($0) }
+        let verb = dryRun ? "Would send" : "Sent"
+        print("\(verb) \(summary.sent) of \(summary.total) messages for \(month).")
     }
 }

@@ -1,7 +1,14 @@
 import ArgumentParser
 import Foundation
-import PorticoCore
+import PorticoAccess
+import PorticoAuthoring
+import PorticoImport
+import PorticoMail
+import PorticoModel
+import PorticoProject
 import PorticoServe
+import PorticoSite
+import PorticoSupport
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,12 +48,12 @@ struct Serve: ParsableCommand {
     func run() throws {
         let buildOptions = options.buildOptions(output: "site", writesOutput: false)
         guard Self.isFolder(buildOptions.contentURL) else {
-            throw UsageError("content folder '\(buildOptions.contentDisplayPath)' does not exist")
+            throw PorticoError.usage("content folder '\(buildOptions.contentDisplayPath)' does not exist")
         }
         var folders = [buildOptions.contentURL]
         if let templates = buildOptions.templatesURL {
             guard Self.isFolder(templates) else {
-                throw UsageError("templates folder '\(buildOptions.templatesDisplayPath)' does not exist")
+                throw PorticoError.usage("templates folder '\(buildOptions.templatesDisplayPath)' does not exist")
             }
             folders.append(templates)
         }

@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
-import PorticoCore
+import PorticoAccess
+import PorticoAuthoring
+import PorticoImport
+import PorticoMail
+import PorticoModel
+import PorticoProject
+import PorticoServe
+import PorticoSite
+import PorticoSupport
 
 struct Welcome: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,15 +67,10 @@ struct Welcome: ParsableCommand {
         options.secretDisplayPath = secretFile
         options.mailURL = URL(fileURLWithPath: mail)
         options.mailDisplayPath = mail
-        let stderr = FileHandle.standardError
-        do {
-            let written = try WelcomeMail.write(partner: partner, email: email, options: options)
-            for diagnostic in written.diagnostics { stderr.write(Data((diagnostic.formatted + "\n").utf8)) }
-            print("Wrote \(written.path)")
-        } catch {
-            for diagnostic in error.diagnostics { stderr.write(Data((diagnostic.formatted + "\n").utf8)) }
-            stderr.write(Data("error: \(error.description)\n".utf8))
-            throw error.usage ? ExitCode(2) : ExitCode.failure
+        let written = try WelcomeMail.write(partner: partner, email: email, options: options)
+        for diagnostic in written.diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8))
         }
+        print("Wrote \(written.path)")
     }
 }

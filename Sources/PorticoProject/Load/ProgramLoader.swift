@@ -1,0 +1,65 @@
+import PorticoMarkdown
+import PorticoModel
+import PorticoSupport
+
+/// Reads `program.yml`.
+package enum ProgramLoader {
+    package static let fields =
+        [
+            "name", "company", "base_url", "positioning", "boundaries", "tiers", "team", "review_every",
+            "default_visibility",
+        ] + ReferralLoader.programKeys
+    package static let boundaryFields = ["we_solve", "partner_solves", "journey"]
+    package static let tierFields = ["id", "name", "criteria", "benefits"]
+    package static let teamFields = ["id", "name", "role", "email", "phone"]
+    package static let defaultReviewEvery = 180
+
+    package static func read(_ fields: FieldReader) -> Program? {
+        let name = fields.string("name")
+        let company = fields.string("company")
+        let baseURL = fields.webURL("base_url").map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let positioning = fields.markdown("positioning")
+        let boundaries = fields.nested("boundaries", what: "boundaries", known: boundaryFields).flatMap {
+            boundary -> Boundaries? in
+            let weSolve = boundary.stringList("we_solve", required: true)
+            let partnerSolves = boundary.stringList("partner_solves", required: true)
+            let journey = boundary.string("journey")
+            guard let weSolve, let partnerSolves, let journey else { return nil }
+            return Boundaries(weSolve: weSolve, partnerSolves: partnerSolves, journey: journey)
+        }
+        let tiers = fields.records("tiers", what: "a tier", known: tierFields, required: true) { tier -> Tier? in
+            let id = tier.id("id")
+            let name = tier.string("name")
+            let criteria = tier.string("criteria")
+            let benefits = tier.stringList("benefits") ?? []
+            guard let id, let name, let criteria else { return nil }
+            return Tier(id: id.id, name: name, criteria: criteria, benefits: benefits, source: id.location)
+        }
+        let team = fields.records("team", what: "a team member", known: teamFields, required: true) {
+            member -> TeamMember? in
+            let id = member.id("id")
+            let name = member.string("name")
+            let role = member.string("role")
+            let email = member.email("email")
+            let phone = member.string("phone", required: false)
+            guard let id, let name, let role, let email else { return nil }
+            return TeamMember(id: id.id, name: name, role: role, email: email, phone: phone, source: id.location)
+        }
+        let reviewEvery = fields.positiveInt("review_every", required: false) ?? defaultReviewEvery
+        let referral = ReferralLoader.program(fields)
+        let defaultVisibility: AssetVisibility = fields.choice("default_visibility", required: false) ?? .partners
+        if let tiers, tiers.isEmpty {
+            fields.issues.add(
+                .error(
+                    "missing-field", "the program needs at least one tier",
+                    at: fields.entry("tiers").map { fields.place($0.key) } ?? fields.location))
+        }
+        guard let name, let company, let positioning, let boundaries, let tiers, let team, let referral else {
+            return nil
+        }
+        return Program(
+            name: name, company: company, baseURL: baseURL, positioning: positioning, boundaries: boundaries,
+            tiers: tiers, team: team, reviewEvery: reviewEvery, referral: referral,
+            defaultVisibility: defaultVisibility, source: fields.location)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import PorticoAccess
+import PorticoMarkdown
+import PorticoModel
+import PorticoProject
+import PorticoSupport
+
+/// The access step of a build: finds (or makes) the master secret and reads the epochs, so the
+/// plan can encrypt private pages. Kept out of `Pipeline.run` so the stages stay readable.
+package enum AccessSetup {
+    package struct Result {
+        package var plan: AccessPlan?
+        package var notes: [String] = []
+        package var alerts: [String] = []
+    }
+
+    package static func prepare(_ options: BuildOptions, content: Content) throws(PorticoError) -> Result {
+        guard options.encrypt else {
+            return Result(
+                plan: nil,
+                alerts: [
+                    "warning: --no-encrypt: every page, partner pages and contacts included, is written in the clear; "
+                        + "publish this site only behind access control of your own (docs/publishing.md)"
+                ])
+        }
+        var result = Result()
+        var secret = try MasterSecret.find(
+            file: options.secretURL, displayPath: options.secretDisplayPath, environment: options.environment)
+        if secret == nil {
+            if options.requireSecret {
+                throw PorticoError.usage(
+                    "no secret: set \(MasterSecret.environmentVariable) or write \(options.secretDisplayPath) "
+                        + "with 'portico keys init' (--require-secret refuses to make one)")
+            }
+            if options.writesOutput {
+                secret = try MasterSecret.create(file: options.secretURL, displayPath: options.secretDisplayPath)
+                result.notes.append(
+                    "Made a new secret in \(options.secretDisplayPath). Keep it and back it up, outside git: "
+                        + "every access link derives from it, and without it everyone needs a new link.")
+            } else {
+                // `portico check` writes nothing; any secret checks the same things.
+                secret = MasterSecret(bytes: Data(repeating: 0, count: 32))
+            }
+        }
+        guard let secret else { return result }
+        let epochs = try AccessEpochs.load(options.accessURL, displayPath: options.accessDisplayPath)
+        result.plan = AccessPlan(secret: secret, content: content, epochs: epochs)
+        return result
+    }
+}
