@@ -3,7 +3,7 @@ SWIFT ?= swift
 DATE ?=
 PORTICO = .build/debug/portico
 
-.PHONY: portal test build deps theme lint format bench check-site fuzz clean identity
+.PHONY: portal test build deps theme lint format bench check-site fuzz clean identity architecture
 
 ## Install the system libraries Portico links against, when pkg-config cannot find them.
 deps:
@@ -31,6 +31,10 @@ theme:
 identity: build
 	PORTICO_RECORD_IDENTITY=1 $(SWIFT) test --filter OutputIdentityTests
 
+## The targets' dependencies are the ones docs/architecture.md draws (scripts/check-architecture).
+architecture:
+	scripts/check-architecture
+
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests
 
@@ -38,8 +42,8 @@ format:
 	$(SWIFT) format format -i -r Sources Tests
 
 ## The whole test suite: formatting, unit and end-to-end tests, the site gates, the fuzzer.
-test: deps lint
-	$(SWIFT) build
+test: deps lint architecture
+	$(SWIFT) build --explicit-target-dependency-import-check error
 	$(SWIFT) test
 	$(MAKE) check-site
 

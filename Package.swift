@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "PorticoAuthoring",
             dependencies: [
-                "PorticoSupport", "PorticoModel", "PorticoProject", "PorticoSite", "PorticoMail",
+                "PorticoSupport", "PorticoModel", "PorticoProject", "PorticoSite",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

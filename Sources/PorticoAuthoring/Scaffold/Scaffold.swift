@@ -1,5 +1,4 @@
 import Foundation
-import PorticoMail
 import PorticoModel
 import PorticoProject
 import PorticoSite

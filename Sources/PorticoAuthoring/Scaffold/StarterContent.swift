@@ -1,4 +1,3 @@
-import PorticoMail
 import PorticoModel
 import PorticoProject
 import PorticoSite
