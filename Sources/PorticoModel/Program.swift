@@ -19,7 +19,6 @@ public struct Program: Sendable {
     public var source: SourceLocation
 
     public func tier(_ id: String) -> Tier? { tiers.first { $0.id == id } }
-    public func teamMember(_ id: String) -> TeamMember? { team.first { $0.id == id } }
 
     package init(
         name: String, company: String, baseURL: String? = nil, positioning: MarkdownSource, boundaries: Boundaries,

@@ -22,7 +22,7 @@ struct Portico: ParsableCommand {
             Example:
               portico init my-portal && cd my-portal && portico build
             """,
-        version: Pipeline.version,
+        version: PorticoVersion.number,
         subcommands: [
             Build.self, Check.self, Serve.self, Init.self, New.self, Import.self, Keys.self, Links.self, Send.self,
             Welcome.self,

@@ -85,12 +85,6 @@ package enum AccessCrypto {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    package static func fromBase64url(_ text: String) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        return Data(base64Encoded: base64)
-    }
-
     /// RFC 4648 base32, lower case, without padding.
     package static func base32(_ data: Data) -> String {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")

@@ -41,8 +41,8 @@ package struct PageSealer: Sendable {
 
     /// `{"title":...,"main":...}`, and `"files":[...]` after them when the page has sealed files.
     package static func plaintextJSON(title: String, main: String, files: [String] = []) -> String {
-        let list = files.isEmpty ? "" : ",\"files\":[" + files.map(json).joined(separator: ",") + "]"
-        return "{\"title\":" + json(title) + ",\"main\":" + json(main) + list + "}"
+        let list = files.isEmpty ? "" : ",\"files\":[" + files.map(JSONText.quoted).joined(separator: ",") + "]"
+        return "{\"title\":" + JSONText.quoted(title) + ",\"main\":" + JSONText.quoted(main) + list + "}"
     }
 
     /// What is between the page's `<main ...>` and its last `</main>`. Searched as UTF-8 bytes:
@@ -87,28 +87,6 @@ package struct PageSealer: Sendable {
             index -= 1
         }
         return nil
-    }
-
-    /// A JSON string as Python's `json.dumps(ensure_ascii=False)` writes it, so the Swift build
-    /// and the reference implementation seal byte-identical plaintexts. Built as UTF-8 bytes.
-    package static func json(_ text: String) -> String {
-        var result: [UInt8] = [UInt8(ascii: "\"")]
-        result.reserveCapacity(text.utf8.count + 16)
-        let backslash = UInt8(ascii: "\\")
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), backslash: result += [backslash, byte]
-            case 0x0A: result += [backslash, UInt8(ascii: "n")]
-            case 0x0D: result += [backslash, UInt8(ascii: "r")]
-            case 0x09: result += [backslash, UInt8(ascii: "t")]
-            case 0x08: result += [backslash, UInt8(ascii: "b")]
-            case 0x0C: result += [backslash, UInt8(ascii: "f")]
-            case 0x00..<0x20: result += Array(("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8)
-            default: result.append(byte)
-            }
-        }
-        result.append(UInt8(ascii: "\""))
-        return String(decoding: result, as: UTF8.self)
     }
 
     package init(access: AccessPlan) {

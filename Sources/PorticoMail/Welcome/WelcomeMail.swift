@@ -99,7 +99,7 @@ public enum WelcomeMail {
         let relative = "welcome/\(partner.id)/\(address).eml"
         let renderer = PageRenderer(
             templates: templateSet, site: site, theme: theme, markdown: MarkdownRenderer(), log: log,
-            generator: Pipeline.generator)
+            generator: PorticoVersion.generator)
         guard let data = renderer.renderMail(mail, path: relative), !log.hasErrors else {
             throw PorticoError.refused("the welcome email could not be rendered", diagnostics: log.all)
         }

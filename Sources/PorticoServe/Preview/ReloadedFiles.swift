@@ -93,7 +93,7 @@ package struct ReloadedFiles {
         next.prepared.site = site
         next.prepared.renderer = PageRenderer(
             templates: old.templates, site: site, theme: old.theme, markdown: MarkdownRenderer(), log: DiagnosticLog(),
-            generator: Pipeline.generator)
+            generator: PorticoVersion.generator)
         next.loadDiagnostics = loadDiagnostics
         next.validateDiagnostics = validateLog.all
         return next

@@ -34,7 +34,7 @@ package enum TemplateEdit {
         next.prepared.templates = templates
         next.prepared.renderer = PageRenderer(
             templates: templates, site: build.prepared.site, theme: theme, markdown: MarkdownRenderer(),
-            log: DiagnosticLog(), generator: Pipeline.generator)
+            log: DiagnosticLog(), generator: PorticoVersion.generator)
         let sealing = build.prepared.site.access != nil
         let rendering = build.prepared.outputs.filter { output in
             guard let page = output.page else { return false }

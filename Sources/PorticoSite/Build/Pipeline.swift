@@ -8,8 +8,6 @@ import PorticoSupport
 /// The whole build: load → validate → plan → render → write, each stage consuming the one
 /// before it. Every problem found on the way is collected and reported together.
 public enum Pipeline {
-    public static let version = "0.1.0"
-    public static let generator = "Portico \(version)"
 
     public static func run(_ options: BuildOptions) throws(PorticoError) -> BuildReport {
         let clock = StageClock()
@@ -132,7 +130,7 @@ public enum Pipeline {
         }
         let renderer = PageRenderer(
             templates: templates, site: site, theme: theme, markdown: MarkdownRenderer(), log: log,
-            generator: generator)
+            generator: PorticoVersion.generator)
         return Prepared(
             theme: theme, templates: templates, loaded: loaded, content: content, access: access, site: site,
             outputs: outputs, mails: mails, renderer: renderer)

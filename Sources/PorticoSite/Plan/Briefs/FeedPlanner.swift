@@ -26,7 +26,7 @@ package struct FeedPlanner: OutputPlanner {
                 selfURL: Routes.publicURL(Routes.feed, base: base),
                 alternateURL: Routes.publicURL(Routes.briefs, base: base),
                 updated: entries.map(\.updated).max() ?? site.today, authorName: site.program.company,
-                generator: Pipeline.generator, entries: entries)
+                generator: PorticoVersion.generator, entries: entries)
             outputs.append(PlannedOutput(path: Routes.feed, content: .text(feed.xml())))
         }
         if PublicCalendar.hasEvents(site) {
@@ -78,7 +78,7 @@ package enum PublicCalendar {
                 uid: "campaign-\(campaign.id)@\(host)", stamp: site.today, start: campaign.starts,
                 lastDay: campaign.ends, summary: campaign.name, description: campaign.summary, url: url)
         }
-        return CalendarFile(productID: "-//Portico//\(Pipeline.generator)//EN", name: name, events: events)
+        return CalendarFile(productID: "-//Portico//\(PorticoVersion.generator)//EN", name: name, events: events)
     }
 }
 

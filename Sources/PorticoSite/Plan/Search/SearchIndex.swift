@@ -24,10 +24,10 @@ package struct SearchIndex: Sendable {
             out.append(number > 0 ? ",[" : "[")
             for (position, text) in [document.type, document.title, document.summary, document.href].enumerated() {
                 if position > 0 { out.append(",") }
-                out.append(PageSealer.json(text))
+                out.append(JSONText.quoted(text))
             }
             if let reviewed = document.reviewed {
-                out.append("," + PageSealer.json(reviewed.description) + (document.reviewDue ? ",1" : ",0"))
+                out.append("," + JSONText.quoted(reviewed.description) + (document.reviewDue ? ",1" : ",0"))
             }
             out.append("]")
         }
@@ -65,7 +65,7 @@ package struct SearchIndex: Sendable {
         }
         for (position, term) in present.enumerated() {
             if position > 0 { out.append(",") }
-            out.append(PageSealer.json(terms[term]))
+            out.append(JSONText.quoted(terms[term]))
             out.append(":[")
             var previous: UInt32 = 0
             for index in offsets[term]..<offsets[term + 1] {
