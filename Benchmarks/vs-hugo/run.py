@@ -67,6 +67,11 @@ def side_by_side(args, binary: str, work: pathlib.Path) -> dict:
         "portico check": (portico_check(binary), []),
         "hugo --renderToMemory": (["hugo", "--source", "hugo", "--renderToMemory"], []),
     }
+    if args.baseline:
+        # An earlier build of Portico, run in turn with the others, so a change is judged by a
+        # ratio measured under the same load.
+        commands["baseline"] = (portico_build(args.baseline), [site])
+        commands["baseline check"] = (portico_check(args.baseline), [])
     # One unmeasured Portico build gives the floor its list of folders and files, and warms the
     # page cache for every tool alike.
     log("first Portico build, for the floor's manifest")
@@ -99,6 +104,11 @@ def side_by_side(args, binary: str, work: pathlib.Path) -> dict:
         "render portico check/hugo --renderToMemory": {
             k: measure.ratio(stats["portico check"][k], stats["hugo --renderToMemory"][k]) for k in ("wall_s", "cpu_s", "peak_rss_mib")},
     }
+    if args.baseline:
+        result["ratios"]["build portico/baseline"] = {
+            k: measure.ratio(stats["portico"][k], stats["baseline"][k]) for k in ("wall_s", "cpu_s", "peak_rss_mib")}
+        result["ratios"]["render portico check/baseline check"] = {
+            k: measure.ratio(stats["portico check"][k], stats["baseline check"][k]) for k in ("wall_s", "cpu_s", "peak_rss_mib")}
     return result
 
 
@@ -129,12 +139,18 @@ def full_program(args, binary: str, root: pathlib.Path) -> dict:
     log(f"full program: {args.full_partners} partners, {args.full_assets} assets, {args.full_months} briefs")
     workload.write_full_program(work, args.full_partners, args.full_assets, args.full_months, args.seed)
     command = [binary, "build", "--date", workload.DATE]  # the default build: built-in theme, encrypted, emails
-    runs = []
+    runs, baseline_runs = [], []
     full_runs = args.full_runs or args.runs
     for round_ in range(full_runs):
         log(f"full program: run {round_ + 1}/{full_runs}")
         runs.append(measure.run_timed(command, work, [work / "site", work / "mail"]))
+        if args.baseline:
+            baseline = [args.baseline] + command[1:]
+            baseline_runs.append(measure.run_timed(baseline, work, [work / "site", work / "mail"]))
     stats = measure.summarise(runs)
+    if baseline_runs:
+        stats["baseline"] = measure.summarise(baseline_runs)
+        stats["baseline_ratio"] = {k: measure.ratio(stats[k], stats["baseline"][k]) for k in ("wall_s", "cpu_s", "peak_rss_mib")}
     summary = runs[-1]["stdout"].strip().splitlines()[-1]
     pages = pages_of(summary)
     stats.update(summary=summary, pages=pages, pages_per_s=pages / stats["wall_s"],
@@ -183,6 +199,10 @@ def print_report(result: dict) -> None:
               f"{full['mail']['files']:,} mail files ({full['mail']['bytes'] / 1e6:.1f} MB)")
         print(f"  median of {full['runs']}: wall {full['wall_s']:.3f} s, cpu {full['cpu_s']:.2f} s, "
               f"peak {full['peak_rss_mib']:.1f} MiB, {full['pages_per_s']:,.0f} pages/s")
+        if "baseline" in full:
+            b, r = full["baseline"], full["baseline_ratio"]
+            print(f"  baseline, same runs:  wall {b['wall_s']:.3f} s, cpu {b['cpu_s']:.2f} s, peak {b['peak_rss_mib']:.1f} MiB; "
+                  f"portico/baseline wall {fmt(r['wall_s'])}, cpu {fmt(r['cpu_s'])}, peak {fmt(r['peak_rss_mib'])}")
 
 
 def main() -> None:
@@ -202,10 +222,15 @@ def main() -> None:
     parser.add_argument("--full-assets", type=int, default=500)
     parser.add_argument("--full-months", type=int, default=24)
     parser.add_argument("--full-runs", type=int, default=None, help="runs of the full program (default: --runs)")
+    parser.add_argument("--baseline", help="another portico binary (an earlier release build) to run in turn with --portico")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args()
 
     binary = str(pathlib.Path(args.portico).resolve())
+    if args.baseline:
+        args.baseline = str(pathlib.Path(args.baseline).resolve())
+        if not os.path.exists(args.baseline):
+            sys.exit(f"{args.baseline} not found")
     if not os.path.exists(binary):
         sys.exit(f"{binary} not found: build it with `swift build -c release`, or pass --portico PATH")
     measure.apt_install("/usr/bin/time", "time")
