@@ -20,13 +20,12 @@ struct Build: ParsableCommand {
               portico build --date 2026-11-25 --output public
             """)
 
-    @OptionGroup var options: ContentOptions
+    @OptionGroup var options: BuildOptionGroup
 
     @Option(help: "The folder to write the site to.")
     var output = "site"
 
-    @Option(help: "The folder to write the briefs' emails to (outside the site: they carry personal links).")
-    var mail = "mail"
+    @OptionGroup var mail: MailOption
 
     @Flag(help: "Do not write the briefs' emails.")
     var noMail = false
@@ -34,8 +33,8 @@ struct Build: ParsableCommand {
     func run() throws {
         let start = Date()
         var buildOptions = options.buildOptions(output: output, writesOutput: true)
-        buildOptions.mailURL = noMail ? nil : URL(fileURLWithPath: mail)
-        buildOptions.mailDisplayPath = mail
+        buildOptions.mailURL = noMail ? nil : URL(fileURLWithPath: mail.mail)
+        buildOptions.mailDisplayPath = mail.mail
         let report = try Pipeline.run(buildOptions)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
         let summary =

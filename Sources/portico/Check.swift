@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
               portico check --summary
             """)
 
-    @OptionGroup var options: ContentOptions
+    @OptionGroup var options: BuildOptionGroup
 
     @Flag(help: "Also print a table of every partner: contacts, manager, last brief, first win, stale assets.")
     var summary = false

@@ -32,8 +32,8 @@ struct Import: ParsableCommand {
     @Option(help: "The team member id that owns the imported assets (default: the first of the program's team).")
     var owner: String?
 
-    @Option(help: "The content folder.")
-    var content = "content"
+    @OptionGroup var contentOption: ContentOption
+    var content: String { contentOption.content }
 
     func validate() throws {
         guard Importer.kinds.contains(kind) else {

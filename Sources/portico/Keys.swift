@@ -36,12 +36,11 @@ struct Keys: ParsableCommand {
                   portico keys init
                 """)
 
-        @Option(help: ArgumentHelp("Where to write the secret.", valueName: "file"))
-        var secretFile = MasterSecret.defaultFile
+        @OptionGroup var secret: SecretOption
 
         func run() throws {
-            _ = try MasterSecret.create(file: URL(fileURLWithPath: secretFile), displayPath: secretFile)
-            print("Wrote a new secret to \(secretFile). Keep it and back it up, outside git.")
+            _ = try secret.source.createSecret()
+            print("Wrote a new secret to \(secret.secretFile). Keep it and back it up, outside git.")
         }
     }
 

@@ -22,8 +22,7 @@ struct Links: ParsableCommand {
               portico links --json
             """)
 
-    @Option(help: "The content folder.")
-    var content = "content"
+    @OptionGroup var content: ContentOption
 
     @Option(help: "Only this partner's contacts.")
     var partner: String?
@@ -31,14 +30,11 @@ struct Links: ParsableCommand {
     @Flag(help: "Print the links as JSON.")
     var json = false
 
-    @Option(help: ArgumentHelp("The master secret's file, when PORTICO_SECRET is not set.", valueName: "file"))
-    var secretFile = MasterSecret.defaultFile
+    @OptionGroup var secret: SecretOption
 
     func run() throws {
-        var options = BuildOptions(content: content, date: .today, writesOutput: false)
-        options.secretURL = URL(fileURLWithPath: secretFile)
-        options.secretDisplayPath = secretFile
-        let (all, diagnostics) = try AccessLink.all(options)
+        let (all, diagnostics) = try AccessLink.all(
+            ProjectOptions(content: content.content, date: .today), keys: secret.source)
         for diagnostic in diagnostics {
             FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8))
         }

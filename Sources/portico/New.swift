@@ -56,8 +56,8 @@ struct New: ParsableCommand {
     @Option(help: "For an asset: one-pager, objection, snapshot or guide.")
     var kind: String = "one-pager"
 
-    @Option(help: "The content folder.")
-    var content = "content"
+    @OptionGroup var contentOption: ContentOption
+    var content: String { contentOption.content }
 
     func validate() throws {
         if what == .contact {

@@ -29,8 +29,8 @@ struct Send: ParsableCommand {
     @Option(help: ArgumentHelp("The command each message is piped to.", valueName: "command"))
     var sendmail: String
 
-    @Option(help: "The folder 'portico build' wrote the emails to.")
-    var mail = "mail"
+    @OptionGroup var mailOption: MailOption
+    var mail: String { mailOption.mail }
 
     @Option(help: "The record of what was sent.")
     var record = SendRecord.defaultFile

@@ -25,7 +25,7 @@ struct Serve: ParsableCommand {
               portico serve --date 2026-11-25 --port 4000
             """)
 
-    @OptionGroup var options: ContentOptions
+    @OptionGroup var options: BuildOptionGroup
 
     @Option(help: "The port to listen on; 0 picks any free port.")
     var port = 8080
@@ -47,25 +47,12 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let buildOptions = options.buildOptions(output: "site", writesOutput: false)
-        guard Self.isFolder(buildOptions.contentURL) else {
-            throw PorticoError.usage("content folder '\(buildOptions.contentDisplayPath)' does not exist")
-        }
-        var folders = [buildOptions.contentURL]
-        if let templates = buildOptions.templatesURL {
-            guard Self.isFolder(templates) else {
-                throw PorticoError.usage("templates folder '\(buildOptions.templatesDisplayPath)' does not exist")
-            }
-            folders.append(templates)
-        }
+        try buildOptions.project.checkFolders()
+        let folders = [buildOptions.project.contentURL] + (buildOptions.project.templatesURL.map { [$0] } ?? [])
         let session = PreviewSession(options: buildOptions)
         let server = PreviewServer(
             session: session,
             options: .init(host: host, port: port, watchedFolders: folders, polls: poll))
         try server.run()
-    }
-
-    static func isFolder(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

@@ -107,7 +107,7 @@ import Testing
             content: scratch.path("content").path, templates: nil, output: scratch.path("site").path,
             date: Day("2026-11-25") ?? .today, strict: false, writesOutput: false)
         options.encrypt = false
-        options.secretURL = scratch.path("portico-secret.key")
+        options.keys.secretURL = scratch.path("portico-secret.key")
         let session = PreviewSession(options: options)
         #expect(try session.rebuild().succeeded)
         #expect(session.paths.contains("index.html"))

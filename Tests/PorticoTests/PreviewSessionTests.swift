@@ -21,9 +21,9 @@ import Testing
         var options = BuildOptions(
             content: scratch.path("content").path, templates: scratch.path("templates").path,
             output: scratch.path("site").path, date: Day("2026-11-25") ?? .today)
-        options.environment = [MasterSecretEnvironment.name: Self.secret]
-        options.secretURL = scratch.path("portico-secret.key")
-        options.accessURL = scratch.path("portico-access.json")
+        options.keys.environment = [MasterSecretEnvironment.name: Self.secret]
+        options.keys.secretURL = scratch.path("portico-secret.key")
+        options.keys.accessURL = scratch.path("portico-access.json")
         options.mailURL = nil
         return options
     }

@@ -159,8 +159,9 @@ public enum ContactEditor {
     /// Every error loading and validating the content gives.
     package static func errors(contentURL: URL, displayPath: String, today: Day) -> [Diagnostic] {
         let log = DiagnosticLog()
-        let loaded = ContentLoader(contentURL: contentURL, displayPath: displayPath).load(into: log)
-        _ = ContentValidator(today: today).validate(loaded, into: log)
+        var options = ProjectOptions(date: today)
+        (options.contentURL, options.contentDisplayPath) = (contentURL, displayPath)
+        _ = Project.load(options, into: log)
         return log.all.filter { $0.severity == .error }
     }
 

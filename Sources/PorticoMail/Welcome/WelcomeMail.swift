@@ -29,12 +29,11 @@ public enum WelcomeMail {
         -> Written
     {
         let log = DiagnosticLog()
-        let theme = Theme.load(overridesIn: options.templatesURL, displayPath: options.templatesDisplayPath)
-        let loaded = ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath)
-            .load(into: log)
+        let theme = Theme.load(
+            overridesIn: options.project.templatesURL, displayPath: options.project.templatesDisplayPath)
+        let project = Project.load(options.project, into: log)
         let templateSet = TemplateSet.load(from: theme, requiring: templates, log: log)
-        let validated = ContentValidator(today: options.date).validate(loaded, into: log)
-        guard let content = validated, let templateSet, !log.hasErrors else {
+        guard let content = project?.content, let templateSet, !log.hasErrors else {
             throw PorticoError.refused(
                 "the content has errors; fix them, then run 'portico welcome' again", diagnostics: log.all)
         }
@@ -69,7 +68,7 @@ public enum WelcomeMail {
             throw PorticoError.refused("the program has no team member to send the welcome from")
         }
         let access = try accessPlan(options, content: content)
-        let site = SiteIndex(content: content, today: options.date, access: access)
+        let site = SiteIndex(content: content, today: options.project.date, access: access)
         let fragment: String
         if let access {
             guard let personal = access.fragment(email: address) else {
@@ -84,7 +83,7 @@ public enum WelcomeMail {
         let headers = MailMessage(
             from: MailAddress(name: manager.name, email: manager.email),
             to: MailAddress(name: contact.name, email: contact.email ?? address),
-            subject: "Welcome to \(program.name)", date: options.date,
+            subject: "Welcome to \(program.name)", date: options.project.date,
             messageID: messageID(partner: partner.id, email: address, host: FeedPlanner.host(of: base)),
             listUnsubscribe: nil, text: "", html: "")
         let isManager = partner.manager?.id == manager.id
@@ -120,20 +119,12 @@ public enum WelcomeMail {
     /// links carry no key.
     package static func accessPlan(_ options: BuildOptions, content: Content) throws(PorticoError) -> AccessPlan? {
         guard options.encrypt else { return nil }
-        do throws(PorticoError) {
-            guard
-                let secret = try MasterSecret.find(
-                    file: options.secretURL, displayPath: options.secretDisplayPath, environment: options.environment)
-            else {
-                throw PorticoError.usage(
-                    "no secret yet: run 'portico keys init' (or a first 'portico build') to make "
-                        + "\(options.secretDisplayPath); --no-encrypt writes links without keys")
-            }
-            let epochs = try AccessEpochs.load(options.accessURL, displayPath: options.accessDisplayPath)
-            return AccessPlan(secret: secret, content: content, epochs: epochs)
-        } catch {
-            throw PorticoError.usage(error.description)
+        guard let secret = try options.keys.secret() else {
+            throw PorticoError.usage(
+                "no secret yet: run 'portico keys init' (or a first 'portico build') to make "
+                    + "\(options.keys.secretDisplayPath); --no-encrypt writes links without keys")
         }
+        return try options.keys.plan(secret: secret, content: content)
     }
 
     /// The template's keys (docs/templates.md): links are absolute; the renderer adds the key.
@@ -184,7 +175,7 @@ public enum WelcomeMail {
         let folder: OutputFolder
         do {
             folder = try OutputFolder.checked(
-                mailURL, contentFolder: options.contentURL, displayPath: options.mailDisplayPath)
+                mailURL, contentFolder: options.project.contentURL, displayPath: options.mailDisplayPath)
         } catch {
             throw PorticoError.usage(error.description.replacingOccurrences(of: "--output", with: "--mail"))
         }

@@ -28,7 +28,7 @@ package enum PartnerEdit {
         let edited = Set(files.partners.map(\.after.id))
         let untouched = Set(site.content.partners.map(\.id).filter { !edited.contains($0) }.map(site.partnerSegment))
         // Other partners' copies of a brief can feature a story of the edited partner, by name.
-        let storiesOfEdited = (build.prepared.content.stories + site.content.stories).contains {
+        let storiesOfEdited = (build.prepared.project.content.stories + site.content.stories).contains {
             edited.contains($0.partner.id)
         }
         let kept = Set(

@@ -16,9 +16,10 @@ package struct ReloadedFiles {
     package var partners: [(before: Partner, after: Partner)] = []
 
     package static func read(_ changed: [String], in build: PreviewBuild, options: BuildOptions) -> ReloadedFiles? {
-        let contentPath = options.contentURL.standardizedFileURL.path + "/"
-        let loader = ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath)
-        var reloaded = ReloadedFiles(loaded: build.prepared.loaded, loadDiagnostics: build.loadDiagnostics)
+        let contentPath = options.project.contentURL.standardizedFileURL.path + "/"
+        let loader = ContentLoader(
+            contentURL: options.project.contentURL, displayPath: options.project.contentDisplayPath)
+        var reloaded = ReloadedFiles(loaded: build.prepared.project.loaded, loadDiagnostics: build.loadDiagnostics)
         for path in Set(changed) {
             guard path.hasPrefix(contentPath) else { return nil }
             let relative = String(path.dropFirst(contentPath.count))
@@ -63,7 +64,7 @@ package struct ReloadedFiles {
     /// stage reads: its findings stand, and the validated content takes the new assets as they are.
     package func revise(_ build: PreviewBuild, options: BuildOptions, onlyText: Bool = false) -> PreviewBuild? {
         let validateLog = DiagnosticLog()
-        var content = build.prepared.content
+        var content = build.prepared.project.content
         if onlyText {
             validateLog.report(contentsOf: build.validateDiagnostics)
             let edited = Dictionary(assets.map { ($0.after.id, $0.after) }, uniquingKeysWith: { first, _ in first })
@@ -71,10 +72,10 @@ package struct ReloadedFiles {
                 if let asset = edited[content.assets[index].id] { content.assets[index] = asset }
             }
         } else {
-            guard let validated = ContentValidator(today: options.date).validate(loaded, into: validateLog) else {
+            guard let validated = Project.validate(loaded, options: options.project, into: validateLog) else {
                 return nil
             }
-            content = validated
+            content = validated.content
         }
         let old = build.prepared
         var next = build
@@ -86,10 +87,10 @@ package struct ReloadedFiles {
             onlyText
             ? old.site.replacingText(of: assets.map(\.after), in: content)
             : SiteIndex(
-                content: content, today: options.date, access: next.prepared.access.plan,
+                content: content, today: options.project.date, access: next.prepared.access.plan,
                 findings: validateLog.all, searchDocuments: old.site.searchDocuments)
-        next.prepared.loaded = loaded
-        next.prepared.content = content
+        next.prepared.project.loaded = loaded
+        next.prepared.project.content = content
         next.prepared.site = site
         next.prepared.renderer = PageRenderer(
             templates: old.templates, site: site, theme: old.theme, markdown: MarkdownRenderer(), log: DiagnosticLog(),

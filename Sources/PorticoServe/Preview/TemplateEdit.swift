@@ -12,11 +12,12 @@ package enum TemplateEdit {
     package static func apply(_ changed: [String], to build: PreviewBuild, options: BuildOptions)
         -> (build: PreviewBuild, rendered: Int)?
     {
-        guard let folder = options.templatesURL?.standardizedFileURL.path,
+        guard let folder = options.project.templatesURL?.standardizedFileURL.path,
             changed.allSatisfy({ $0.hasPrefix(folder + "/") })
         else { return nil }
         let old = build.prepared.theme
-        let theme = Theme.load(overridesIn: options.templatesURL, displayPath: options.templatesDisplayPath)
+        let theme = Theme.load(
+            overridesIn: options.project.templatesURL, displayPath: options.project.templatesDisplayPath)
         guard theme.staticFiles.elementsEqual(old.staticFiles, by: { $0 == $1 }) else { return nil }
         let oldTemplates = Dictionary(old.templates.map { ($0.name, $0.file.data) }, uniquingKeysWith: { a, _ in a })
         let newTemplates = Dictionary(theme.templates.map { ($0.name, $0.file.data) }, uniquingKeysWith: { a, _ in a })

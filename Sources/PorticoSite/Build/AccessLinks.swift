@@ -26,26 +26,17 @@ public struct AccessLink: Sendable, Codable, Equatable {
     }
 
     /// The links of everyone who may read private pages, from the content and the secret alone.
-    public static func all(_ options: BuildOptions) throws(PorticoError) -> (
+    public static func all(_ project: ProjectOptions, keys: AccessSource) throws(PorticoError) -> (
         links: [AccessLink], diagnostics: [Diagnostic]
     ) {
         let log = DiagnosticLog()
-        let loaded = ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath)
-            .load(into: log)
-        guard let content = ContentValidator(today: options.date).validate(loaded, into: log) else {
-            return ([], log.all)
-        }
-        guard
-            let secret = try MasterSecret.find(
-                file: options.secretURL, displayPath: options.secretDisplayPath, environment: options.environment)
-        else {
+        guard let content = Project.load(project, into: log)?.content else { return ([], log.all) }
+        guard let secret = try keys.secret() else {
             throw PorticoError.usage(
-                "no secret yet: run 'portico keys init' (or a first 'portico build') to make \(options.secretDisplayPath)"
-            )
+                "no secret yet: run 'portico keys init' (or a first 'portico build') to make \(keys.secretDisplayPath)")
         }
-        let epochs = try AccessEpochs.load(options.accessURL, displayPath: options.accessDisplayPath)
-        let plan = AccessPlan(secret: secret, content: content, epochs: epochs)
-        let site = SiteIndex(content: content, today: options.date, access: plan)
+        let plan = try keys.plan(secret: secret, content: content)
+        let site = SiteIndex(content: content, today: project.date, access: plan)
         let base = content.program.baseURL ?? ""
         let links = plan.groups.people.map { person in
             let page =

@@ -24,18 +24,17 @@ package enum AccessSetup {
                 ])
         }
         var result = Result()
-        var secret = try MasterSecret.find(
-            file: options.secretURL, displayPath: options.secretDisplayPath, environment: options.environment)
+        var secret = try options.keys.secret()
         if secret == nil {
             if options.requireSecret {
                 throw PorticoError.usage(
-                    "no secret: set \(MasterSecret.environmentVariable) or write \(options.secretDisplayPath) "
+                    "no secret: set \(MasterSecret.environmentVariable) or write \(options.keys.secretDisplayPath) "
                         + "with 'portico keys init' (--require-secret refuses to make one)")
             }
             if options.writesOutput {
-                secret = try MasterSecret.create(file: options.secretURL, displayPath: options.secretDisplayPath)
+                secret = try options.keys.createSecret()
                 result.notes.append(
-                    "Made a new secret in \(options.secretDisplayPath). Keep it and back it up, outside git: "
+                    "Made a new secret in \(options.keys.secretDisplayPath). Keep it and back it up, outside git: "
                         + "every access link derives from it, and without it everyone needs a new link.")
             } else {
                 // `portico check` writes nothing; any secret checks the same things.
@@ -43,8 +42,7 @@ package enum AccessSetup {
             }
         }
         guard let secret else { return result }
-        let epochs = try AccessEpochs.load(options.accessURL, displayPath: options.accessDisplayPath)
-        result.plan = AccessPlan(secret: secret, content: content, epochs: epochs)
+        result.plan = try options.keys.plan(secret: secret, content: content)
         return result
     }
 }

@@ -5,17 +5,13 @@ import PorticoModel
 import PorticoProject
 import PorticoSupport
 
+/// How `build`, `check` and `serve` run: the project they read, where the keys come from, and
+/// what a build writes where.
 public struct BuildOptions: Sendable {
-    public var contentURL: URL
-    /// The content folder as the user wrote it; diagnostics start their paths with it.
-    public var contentDisplayPath: String
-    /// A folder whose files override the built-in theme's; nil for the built-in theme alone.
-    public var templatesURL: URL?
-    public var templatesDisplayPath: String
+    public var project: ProjectOptions
+    public var keys = AccessSource()
     public var outputURL: URL
     public var outputDisplayPath: String
-    /// "Today" for review states.
-    public var date: Day
     /// Warnings fail the build.
     public var strict: Bool
     /// False for `portico check`: everything is rendered, nothing is written.
@@ -23,14 +19,8 @@ public struct BuildOptions: Sendable {
     /// Private pages are encrypted; false writes every page in the clear, for hosts with access
     /// control of their own.
     public var encrypt: Bool = true
-    /// Where the master secret is kept when `PORTICO_SECRET` is not set.
-    public var secretURL = URL(fileURLWithPath: MasterSecret.defaultFile)
-    public var secretDisplayPath = MasterSecret.defaultFile
     /// A missing secret is an error rather than made anew (CI deploys).
     public var requireSecret = false
-    public var accessURL = URL(fileURLWithPath: AccessEpochs.defaultFile)
-    public var accessDisplayPath = AccessEpochs.defaultFile
-    public var environment = ProcessInfo.processInfo.environment
     /// Where the briefs' emails are written (they name people and carry their links, so never
     /// inside the site); nil writes none.
     public var mailURL: URL? = URL(fileURLWithPath: "mail")
@@ -40,13 +30,15 @@ public struct BuildOptions: Sendable {
         content: String = "content", templates: String? = nil, output: String = "site", date: Day,
         strict: Bool = false, writesOutput: Bool = true
     ) {
-        contentURL = URL(fileURLWithPath: content)
-        contentDisplayPath = content.hasSuffix("/") && content.count > 1 ? String(content.dropLast()) : content
-        templatesURL = templates.map { URL(fileURLWithPath: $0) }
-        templatesDisplayPath = templates.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 } ?? ""
+        self.init(
+            project: ProjectOptions(content: content, templates: templates, date: date), output: output,
+            strict: strict, writesOutput: writesOutput)
+    }
+
+    public init(project: ProjectOptions, output: String = "site", strict: Bool = false, writesOutput: Bool = true) {
+        self.project = project
         outputURL = URL(fileURLWithPath: output)
         outputDisplayPath = output
-        self.date = date
         self.strict = strict
         self.writesOutput = writesOutput
     }

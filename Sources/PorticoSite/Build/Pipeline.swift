@@ -67,8 +67,7 @@ public enum Pipeline {
     package struct Prepared {
         package var theme: Theme
         package var templates: TemplateSet
-        package var loaded: LoadedContent
-        package var content: Content
+        package var project: Project
         package var access: AccessSetup.Result
         package var site: SiteIndex
         package var outputs: [PlannedOutput]
@@ -98,24 +97,21 @@ public enum Pipeline {
         _ options: BuildOptions, clock: StageClock, logs: StageLogs, bodies: AssetBody.Keeping = .inFile,
         searchDocuments: SearchDocumentCache = .init()
     ) throws(PorticoError) -> Prepared? {
-        let theme = Theme.load(overridesIn: options.templatesURL, displayPath: options.templatesDisplayPath)
-        let loaded = clock.time("load") {
-            ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath, bodies: bodies)
-                .load(into: logs.load)
-        }
+        let theme = Theme.load(
+            overridesIn: options.project.templatesURL, displayPath: options.project.templatesDisplayPath)
+        let loaded = clock.time("load") { Project.read(options.project, bodies: bodies, into: logs.load) }
         let templates = clock.time("templates") {
             TemplateSet.load(
                 from: theme, requiring: ["layout"] + PageKind.allCases.map(\.template) + mailTemplates, log: logs.load)
         }
-        let content = clock.time("validate") {
-            ContentValidator(today: options.date).validate(loaded, into: logs.validate)
-        }
+        let project = clock.time("validate") { Project.validate(loaded, options: options.project, into: logs.validate) }
         // Load errors stop a build even when `portico serve` keeps them in a log of their own.
-        guard let content, let templates, !logs.load.hasErrors else { return nil }
+        guard let project, let templates, !logs.load.hasErrors else { return nil }
+        let content = project.content
 
         let access = try AccessSetup.prepare(options, content: content)
         let site = SiteIndex(
-            content: content, today: options.date, access: access.plan, findings: logs.validate.all,
+            content: content, today: options.project.date, access: access.plan, findings: logs.validate.all,
             searchDocuments: searchDocuments)
         let log = logs.plan
         var outputs = clock.time("plan") { SitePlanner().plan(site, theme: theme, log: log) }
@@ -132,7 +128,7 @@ public enum Pipeline {
             templates: templates, site: site, theme: theme, markdown: MarkdownRenderer(), log: log,
             generator: PorticoVersion.generator)
         return Prepared(
-            theme: theme, templates: templates, loaded: loaded, content: content, access: access, site: site,
+            theme: theme, templates: templates, project: project, access: access, site: site,
             outputs: outputs, mails: mails, renderer: renderer)
     }
 
@@ -172,25 +168,25 @@ public enum Pipeline {
     package static func checkMailFolder(_ options: BuildOptions) throws(PorticoError) -> OutputFolder? {
         guard options.writesOutput, let mail = options.mailURL else { return nil }
         return try OutputFolder.checked(
-            mail, contentFolder: options.contentURL, displayPath: options.mailDisplayPath)
+            mail, contentFolder: options.project.contentURL, displayPath: options.mailDisplayPath)
     }
 
     /// Checks the folders a run reads and writes before any work; returns where to write, if anywhere.
     package static func checkFolders(_ options: BuildOptions) throws(PorticoError) -> OutputFolder? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: options.contentURL.path, isDirectory: &isDirectory),
+        guard FileManager.default.fileExists(atPath: options.project.contentURL.path, isDirectory: &isDirectory),
             isDirectory.boolValue
         else {
-            throw PorticoError.usage("content folder '\(options.contentDisplayPath)' does not exist")
+            throw PorticoError.usage("content folder '\(options.project.contentDisplayPath)' does not exist")
         }
-        if let templates = options.templatesURL,
+        if let templates = options.project.templatesURL,
             !FileManager.default.fileExists(atPath: templates.path, isDirectory: &isDirectory) || !isDirectory.boolValue
         {
-            throw PorticoError.usage("templates folder '\(options.templatesDisplayPath)' does not exist")
+            throw PorticoError.usage("templates folder '\(options.project.templatesDisplayPath)' does not exist")
         }
         guard options.writesOutput else { return nil }
         return try OutputFolder.checked(
-            options.outputURL, contentFolder: options.contentURL, displayPath: options.outputDisplayPath)
+            options.outputURL, contentFolder: options.project.contentURL, displayPath: options.outputDisplayPath)
     }
 
     /// Renders on all cores and writes each file as soon as it is rendered, so memory holds only

@@ -10,16 +10,9 @@ import PorticoServe
 import PorticoSite
 import PorticoSupport
 
-/// The options `build` and `check` share.
-struct ContentOptions: ParsableArguments {
-    @Option(help: "The content folder.")
-    var content = "content"
-
-    @Option(help: "A folder whose files override the built-in theme (default: templates, when it exists).")
-    var templates: String?
-
-    @Option(help: ArgumentHelp("Today's date for review states, to make builds reproducible.", valueName: "YYYY-MM-DD"))
-    var date: String?
+/// The options `build`, `check` and `serve` share.
+struct BuildOptionGroup: ParsableArguments {
+    @OptionGroup var project: ProjectOptionGroup
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
@@ -30,51 +23,25 @@ struct ContentOptions: ParsableArguments {
     @Flag(help: "Print the diagnostics and the summary as JSON on standard output, for editors and CI.")
     var json = false
 
-    @Flag(
-        inversion: .prefixedNo,
-        help: "Encrypt private pages; --no-encrypt writes every page in the clear, for hosts with access control.")
-    var encrypt = true
-
-    @Option(help: ArgumentHelp("The master secret's file, when PORTICO_SECRET is not set.", valueName: "file"))
-    var secretFile = MasterSecret.defaultFile
+    @OptionGroup var encryption: EncryptOption
+    @OptionGroup var secret: SecretOption
 
     @Flag(help: "Fail rather than make a new secret when there is none (for CI deploys).")
     var requireSecret = false
 
     /// The options a build or check runs with.
     func buildOptions(output: String, writesOutput: Bool) -> BuildOptions {
-        var options = BuildOptions(
-            content: content, templates: templatesFolder, output: output, date: day, strict: strict,
-            writesOutput: writesOutput)
-        options.encrypt = encrypt
-        options.secretURL = URL(fileURLWithPath: secretFile)
-        options.secretDisplayPath = secretFile
+        var options = BuildOptions(project: project.options, output: output, strict: strict, writesOutput: writesOutput)
+        options.encrypt = encryption.encrypt
+        options.keys = secret.source
         options.requireSecret = requireSecret
         return options
-    }
-
-    func validate() throws {
-        if let date, Day(date) == nil {
-            throw ValidationError("--date must be a date written YYYY-MM-DD, not '\(date)'")
-        }
-    }
-
-    var day: Day {
-        date.flatMap(Day.init) ?? .today
-    }
-
-    /// The templates folder to use: the one given, or ./templates when it exists.
-    var templatesFolder: String? {
-        if let templates { return templates }
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: "templates", isDirectory: &isDirectory)
-        return exists && isDirectory.boolValue ? "templates" : nil
     }
 }
 
 /// Prints a build's diagnostics and summary, and turns failure into exit status 1.
 enum Reporter {
-    static func finish(_ report: BuildReport, summary: String, options: ContentOptions) throws {
+    static func finish(_ report: BuildReport, summary: String, options: BuildOptionGroup) throws {
         if options.json {
             try printJSON(report, summary: summary)
             if !report.succeeded { throw ExitCode.failure }
