@@ -89,10 +89,8 @@ public enum WelcomeMail {
         let isManager = partner.manager?.id == manager.id
         let steps = StartPath(site: site, partner: partner).steps()
         var mail = PlannedMail(message: headers, fragment: fragment) { scope in
-            [
-                "welcome": context(
-                    partner, contact: contact, manager: manager, isManager: isManager, steps: steps, scope: scope)
-            ]
+            WelcomeMailContext(
+                partner, contact: contact, manager: manager, isManager: isManager, steps: steps, scope: scope)
         }
         mail.template = "email/welcome"
         let relative = "welcome/\(partner.id)/\(address).eml"
@@ -125,45 +123,6 @@ public enum WelcomeMail {
                     + "\(options.keys.secretDisplayPath); --no-encrypt writes links without keys")
         }
         return try options.keys.plan(secret: secret, content: content)
-    }
-
-    /// The template's keys (docs/templates.md): links are absolute; the renderer adds the key.
-    package static func context(
-        _ partner: Partner, contact: Contact, manager: TeamMember, isManager: Bool, steps: [StartStep],
-        scope: PageScope
-    ) -> [String: Any] {
-        let site = scope.site
-        let segment = site.partnerSegment(partner.id)
-        // Addresses as `portico links` writes them: a folder's, without `index.html`.
-        func href(_ path: String) -> String { Routes.publicURL(path, base: scope.root) }
-        // A step without pages of its own (who is who) leads to its place on the start page.
-        let stepContexts = steps.enumerated().map { index, step -> [String: Any] in
-            var links = step.items.map { ["title": $0.title, "href": href($0.path)] }
-            if links.isEmpty {
-                links = [
-                    ["title": "On your start page", "href": href(Routes.partnerStart(segment)) + "#step-\(step.id)"]
-                ]
-            }
-            return [
-                "number": index + 1, "title": step.title, "summary": step.intro, "href": links[0]["href"] ?? "",
-                "links": links,
-            ]
-        }
-        let firstName = contact.name.split(separator: " ").first.map(String.init) ?? contact.name
-        return [
-            "contact": PageScope.person(contact),
-            "first_name": firstName,
-            "partner": [
-                "id": partner.id, "name": partner.name, "kind_label": partner.kind.label,
-                "is_integration": partner.kind == .integration,
-            ] as [String: Any],
-            "manager": PageScope.person(manager),
-            "is_manager": isManager,
-            "access_href": href(Routes.partner(segment)),
-            "start_href": href(Routes.partnerStart(segment)),
-            "steps": stepContexts,
-            "summary": "Your personal link to \(site.program.name), and seven steps to find your way around it.",
-        ]
     }
 
     /// Writes the message below the mail folder. A folder made here gets the marker a build

@@ -13,27 +13,19 @@ package struct HomePlanner: OutputPlanner {
             description: "How \(site.program.company) works with partners: positioning, boundaries, tiers and material."
         ) { scope in
             let site = scope.site
-            let kinds = AssetKind.allCases.compactMap { kind -> [String: Any]? in
+            let kinds = AssetKind.allCases.compactMap { kind -> KindCountContext? in
                 let count = site.partnerAssets.count { $0.kind == kind }
                 guard count > 0 else { return nil }
-                return [
-                    "kind": kind.rawValue, "label": kind.pluralLabel, "count": count,
-                    "href": scope.href(Routes.library) + "#" + LibraryPlanner.anchor(kind),
-                ]
+                return KindCountContext(
+                    kind: kind.rawValue, label: kind.pluralLabel, count: count,
+                    href: scope.href(Routes.library) + "#" + LibraryPlanner.anchor(kind))
             }
-            let dueCount = site.partnerAssets.count { site.isReviewDue($0) }
-            return [
-                "partners_href": scope.href(Routes.partnerDirectory),
-                "sign_in_href": scope.href(Routes.signIn),
-                "health_href": scope.href(Routes.health),
-                "library": [
-                    "href": scope.href(Routes.library),
-                    "count": site.partnerAssets.count,
-                    "kinds": kinds,
-                    "review_due_count": dueCount,
-                    "has_review_due": dueCount > 0,
-                ] as [String: Any],
-            ]
+            return HomeContext(
+                partnersHref: scope.href(Routes.partnerDirectory), signInHref: scope.href(Routes.signIn),
+                healthHref: scope.href(Routes.health),
+                library: HomeLibraryContext(
+                    href: scope.href(Routes.library), count: site.partnerAssets.count, kinds: kinds,
+                    reviewDueCount: site.partnerAssets.count { site.isReviewDue($0) }))
         }
         return [PlannedOutput(path: Routes.home, content: .page(page))]
     }

@@ -10,7 +10,7 @@ package struct NotFoundPlanner: OutputPlanner {
         let page = PlannedPage(
             kind: .notFound, title: "Page not found",
             description: "This page does not exist.", listed: false
-        ) { _ in [:] }
+        ) { _ in NoOwnKeys() }
         return [PlannedOutput(path: Routes.notFound, content: .page(page))]
     }
 }

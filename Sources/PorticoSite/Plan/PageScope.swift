@@ -39,23 +39,14 @@ public struct PageScope: Sendable {
         return PlainTextRenderer.sections(source, context: MarkdownContext(title: title, links: links))
     }
 
-    package func assetSummary(_ asset: Asset) -> [String: Any] {
+    package func assetSummary(_ asset: Asset) -> AssetSummaryContext {
         let due = asset.reviewDueDate(defaultEvery: site.program.reviewEvery)
-        return [
-            "id": asset.id,
-            "title": asset.title,
-            "kind": asset.kind.rawValue,
-            "kind_label": asset.kind.label,
-            "summary": asset.summary,
-            "href": href(Routes.asset(asset.id)),
-            "owner_name": site.teamByID[asset.owner.id]?.name ?? asset.owner.id,
-            "reviewed": asset.reviewed.description,
-            "review_due": due < site.today,
-            "due_date": due.description,
-            "tags": asset.tags,
-            "has_tags": !asset.tags.isEmpty,
-            "for_labels": Self.audienceLabel(asset.audience),
-        ]
+        return AssetSummaryContext(
+            id: asset.id, title: asset.title, kind: asset.kind.rawValue, kindLabel: asset.kind.label,
+            summary: asset.summary, href: href(Routes.asset(asset.id)),
+            ownerName: site.teamByID[asset.owner.id]?.name ?? asset.owner.id, reviewed: asset.reviewed.description,
+            reviewDue: due < site.today, dueDate: due.description, tags: asset.tags,
+            forLabels: Self.audienceLabel(asset.audience))
     }
 
     package static func audienceLabel(_ kinds: Set<PartnerKind>) -> String {
@@ -66,35 +57,10 @@ public struct PageScope: Sendable {
         }
     }
 
-    package static func person(_ member: TeamMember) -> [String: Any] {
-        [
-            "name": member.name, "role": member.role, "email": member.email, "has_email": true,
-            "phone": member.phone ?? "",
-            "phone_tel": member.phone.map(telephoneURI) ?? "", "has_phone": member.phone != nil, "since": "",
-            "has_since": false,
-        ]
-    }
-
-    package static func person(_ contact: Contact) -> [String: Any] {
-        [
-            "name": contact.name, "role": contact.role, "email": contact.email ?? "", "has_email": contact.email != nil,
-            "phone": "", "phone_tel": "",
-            "has_phone": false,
-            "since": contact.since?.description ?? "", "has_since": contact.since != nil,
-        ]
-    }
-
     /// A `tel:` URI may not contain spaces (RFC 3966); keep the digits and a leading '+'.
     package static func telephoneURI(_ phone: String) -> String {
         "tel:"
             + phone.enumerated().filter { $1.isASCII && ($1.isNumber || ($1 == "+" && $0 == 0)) }.map { String($1) }
             .joined()
-    }
-
-    package static func tier(_ tier: Tier) -> [String: Any] {
-        [
-            "id": tier.id, "name": tier.name, "criteria": tier.criteria, "benefits": tier.benefits,
-            "has_benefits": !tier.benefits.isEmpty,
-        ]
     }
 }

@@ -63,11 +63,11 @@ public struct PlannedPage: Sendable {
     public var visibility: Visibility
     /// Sealed files the page shows or links to (paths in the site): the page script decrypts them.
     public var sealedFiles: [String] = []
-    public var context: @Sendable (PageScope) -> [String: Any]
+    package var context: @Sendable (PageScope) -> any TemplateContext
 
-    public init(
+    package init(
         kind: PageKind, title: String, description: String, listed: Bool = true, visibility: Visibility = .public,
-        context: @escaping @Sendable (PageScope) -> [String: Any]
+        context: @escaping @Sendable (PageScope) -> any TemplateContext
     ) {
         self.kind = kind
         self.title = title

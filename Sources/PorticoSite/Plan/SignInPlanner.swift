@@ -15,12 +15,10 @@ package struct SignInPlanner: OutputPlanner {
             let program = scope.site.program
             let terms = ReferralTerms(site: scope.site, partner: nil)
             let join = ReferralForm(purpose: .join, terms: terms, fields: terms.fields).context()
-            return [
-                "join": join,
-                "start_href": scope.href(Routes.start),
-                "contact_email": program.referral.email ?? program.team.first?.email ?? "",
-                "has_contact_email": program.referral.email != nil || !program.team.isEmpty,
-            ]
+            return SignInContext(
+                join: join, startHref: scope.href(Routes.start),
+                contactEmail: program.referral.email ?? program.team.first?.email ?? "",
+                hasContactEmail: program.referral.email != nil || !program.team.isEmpty)
         }
         return [PlannedOutput(path: Routes.signIn, content: .page(page))]
     }

@@ -15,18 +15,15 @@ extension PageRenderer {
     package func renderMail(_ mail: PlannedMail, path: String) -> Data? {
         guard let base = site.program.baseURL else { return nil }
         let scope = PageScope(site: site, root: base, markdown: markdown, log: log)
-        var context = mail.context(scope)
-        context["root"] = base
-        context["program"] = program
-        context["site"] = [
-            "title": site.program.name, "company": site.program.company, "build_date": site.today.description,
-            "generator": generator, "home_href": base,
-        ]
         var message = mail.message
-        context["mail"] = [
-            "unsubscribe_href": message.listUnsubscribe ?? "", "has_unsubscribe": message.listUnsubscribe != nil,
-            "subject": message.subject,
-        ]
+        let context = PageFrame(
+            root: base, program: program,
+            site: SiteContext(
+                title: site.program.name, company: site.program.company, buildDate: site.today.description,
+                generator: generator, homeHref: base),
+            page: nil, nav: nil,
+            mail: MailInfoContext(unsubscribeHref: message.listUnsubscribe, subject: message.subject),
+            body: mail.context(scope))
         guard let html = templates.render(context, template: mail.template + "-html"),
             let text = templates.render(context, template: mail.template + "-text")
         else {

@@ -16,8 +16,8 @@ public struct PageRenderer: Sendable {
     package let generator: String
     /// Where an email may show pictures from (`publicFilePrefixes(of:)`).
     package let publicFilePrefixes: [String]
-    /// The program's keys, rendered once for all pages.
-    package nonisolated(unsafe) let program: [String: Any]
+    /// The program's keys, made once for all pages; each depth adds its positioning.
+    package let program: ProgramContext
     /// The positioning's links depend on how deep the page sits, so it is rendered once per depth.
     package let positioning: RenderedByRoot<String>
     /// The public shells of private pages, one per page depth: the text before and after the
@@ -35,20 +35,9 @@ public struct PageRenderer: Sendable {
         self.generator = generator
         self.publicFilePrefixes = Self.publicFilePrefixes(of: site)
         self.inlineCSS = theme.files["static/portico.css"].map { String(decoding: $0.data, as: UTF8.self) } ?? ""
-        let program = site.program
         self.positioning = RenderedByRoot()
         self.shells = RenderedByRoot()
-        self.program = [
-            "name": program.name,
-            "company": program.company,
-            "boundaries": [
-                "we_solve": program.boundaries.weSolve,
-                "partner_solves": program.boundaries.partnerSolves,
-                "journey": program.boundaries.journey,
-            ] as [String: Any],
-            "tiers": program.tiers.map(PageScope.tier),
-            "team": program.team.map(PageScope.person),
-        ]
+        self.program = ProgramContext(site.program)
     }
 
     public func render(_ output: PlannedOutput) -> Data? {
@@ -73,38 +62,27 @@ public struct PageRenderer: Sendable {
         // A 404 page is served at any depth, so its links must not depend on where it sits.
         let root = page.kind == .notFound ? (site.program.baseURL ?? "") : Routes.root(from: path)
         let scope = PageScope(site: site, root: root, markdown: markdown, log: log)
-        var context = page.context(scope)
-        context["root"] = root
         var program = self.program
-        program["positioning_html"] = positioning.html(for: root) {
+        program.positioningHTML = positioning.html(for: root) {
             scope.html(site.program.positioning, folder: "").html
         }
-        context["program"] = program
-        context["site"] = [
-            "title": site.program.name,
-            "company": site.program.company,
-            "build_date": site.today.description,
-            "generator": generator,
-            "home_href": root + Routes.home,
-            "library_href": root + Routes.library,
-            "refer_href": root + Routes.refer,
-            "sign_in_href": root + Routes.signIn,
-            "search_href": root + Routes.search,
-        ]
         let canonical = site.program.baseURL.map { Routes.publicURL(path, base: $0) }
-        context["page"] = [
-            "title": page.title,
-            "description": page.description,
-            "kind": page.kind.rawValue,
-            "canonical_url": canonical ?? "",
-            "has_canonical_url": canonical != nil && page.kind != .notFound,
-        ]
-        context["nav"] = navigation.map { section -> [String: Any] in
-            ["label": section.label, "href": root + section.path, "current": page.kind.section == section]
-        }
-        if page.kind == .notFound {
-            context["inline_css"] = inlineCSS
-        }
+        let context = PageFrame(
+            root: root, program: program,
+            site: SiteContext(
+                title: site.program.name, company: site.program.company, buildDate: site.today.description,
+                generator: generator, homeHref: root + Routes.home,
+                sectionHrefs: (
+                    root + Routes.library, root + Routes.refer, root + Routes.signIn, root + Routes.search
+                )),
+            page: PageInfoContext(
+                title: page.title, description: page.description, kind: page.kind.rawValue,
+                canonicalURL: canonical ?? "", hasCanonicalURL: canonical != nil && page.kind != .notFound),
+            nav: navigation.map { section in
+                NavEntryContext(label: section.label, href: root + section.path, current: page.kind.section == section)
+            },
+            inlineCSS: page.kind == .notFound ? inlineCSS : nil,
+            body: page.context(scope))
         guard let html = templates.render(context, template: page.kind.template) else {
             log.report(
                 .error("missing-template", "the theme has no '\(page.kind.template).mustache' template", at: nil))
@@ -118,7 +96,7 @@ public struct PageRenderer: Sendable {
     /// The public page that carries an encrypted one: the layout with a generic title, a message
     /// for whoever cannot open it, and the sealed title and `<main>` of the real page.
     package func sealedShell(
-        _ html: String, path: String, group: String, access: AccessPlan, context: [String: Any], files: [String]
+        _ html: String, path: String, group: String, access: AccessPlan, context: PageFrame, files: [String]
     ) -> String? {
         let sealed: String
         do {
@@ -132,22 +110,20 @@ public struct PageRenderer: Sendable {
         }
         // The shell depends only on how deep the page sits: rendered once per depth, with the
         // sealed payload put in its place, so encryption does not render every page twice.
-        let root = context["root"] as? String ?? ""
+        let root = context.root
         let parts = shells.html(for: root) {
             var shell = context
-            shell["page"] = [
-                "title": "Private page", "description": "A private page of the \(site.program.name).",
-                "kind": PageKind.sealed.rawValue, "canonical_url": "", "has_canonical_url": false,
-            ]
+            shell.page = PageInfoContext(
+                title: "Private page", description: "A private page of the \(site.program.name).",
+                kind: PageKind.sealed.rawValue, canonicalURL: "", hasCanonicalURL: false)
             // Which section a private page belongs to is not the shell's to say.
-            shell["nav"] = navigation.map { section -> [String: Any] in
-                ["label": section.label, "href": root + section.path, "current": false]
+            shell.nav = navigation.map { section in
+                NavEntryContext(label: section.label, href: root + section.path, current: false)
             }
             let program = site.program
-            shell["sealed"] = [
-                "json": Self.sealedPlaceholder,
-                "contact": program.referral.email ?? program.team.first?.email ?? program.company,
-            ]
+            shell.sealed = SealedContext(
+                json: Self.sealedPlaceholder,
+                contact: program.referral.email ?? program.team.first?.email ?? program.company)
             guard let html = templates.render(shell, template: PageKind.sealed.template),
                 let placeholder = html.firstUTF8Range(of: Self.sealedPlaceholder)
             else { return nil }

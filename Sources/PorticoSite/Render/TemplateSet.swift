@@ -53,7 +53,7 @@ public struct TemplateSet: Sendable {
         return issues.isEmpty ? TemplateSet(library: library, names: names) : nil
     }
 
-    public func render(_ context: [String: Any], template: String) -> String? {
+    package func render(_ context: any TemplateContext, template: String) -> String? {
         library.render(context, withTemplate: template)
     }
 

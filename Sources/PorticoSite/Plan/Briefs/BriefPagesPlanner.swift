@@ -16,7 +16,7 @@ package struct BriefPagesPlanner: OutputPlanner {
             let page = PlannedPage(
                 kind: .brief, title: brief.title, description: brief.summary, visibility: readers
             ) { scope in
-                ["brief": BriefContext(scope: scope).context(brief, readers: readers)]
+                BriefPageContext(brief: BriefContextBuilder(scope: scope).context(brief, readers: readers))
             }
             outputs.append(PlannedOutput(path: Routes.brief(brief.month), content: .page(page)))
         }
@@ -29,10 +29,9 @@ package struct BriefPagesPlanner: OutputPlanner {
                     kind: .brief, title: brief.title, description: brief.summary, listed: false,
                     visibility: .partner(partner.id)
                 ) { scope in
-                    [
-                        "brief": BriefContext(scope: scope).context(
-                            brief, readers: .partner(partner.id), partner: partner)
-                    ]
+                    BriefPageContext(
+                        brief: BriefContextBuilder(scope: scope).context(
+                            brief, readers: .partner(partner.id), partner: partner))
                 }
                 if let calendar, site.access != nil { page.sealedFiles = [calendar] }
                 outputs.append(PlannedOutput(path: Routes.partnerBrief(segment, brief.month), content: .page(page)))
@@ -51,16 +50,14 @@ package struct BriefPagesPlanner: OutputPlanner {
             kind: .briefs, title: "Monthly briefs",
             description: "What changed in the \(site.program.name), month by month.", visibility: readers
         ) { scope in
-            [
-                "briefs": listed.map { brief -> [String: Any] in
-                    [
-                        "month": brief.month.description, "month_label": brief.month.label, "title": brief.title,
-                        "summary": brief.summary, "href": scope.href(Routes.brief(brief.month)),
-                    ]
+            BriefsArchiveContext(
+                briefs: listed.map { brief in
+                    BriefListingContext(
+                        month: brief.month.description, monthLabel: brief.month.label, title: brief.title,
+                        summary: brief.summary, href: scope.href(Routes.brief(brief.month)))
                 },
-                "feed_href": scope.href(Routes.feed), "has_feed": hasFeed,
-                "calendar_href": scope.href(Routes.calendar), "has_calendar": PublicCalendar.hasEvents(site),
-            ]
+                feedHref: scope.href(Routes.feed), hasFeed: hasFeed, calendarHref: scope.href(Routes.calendar),
+                hasCalendar: PublicCalendar.hasEvents(site))
         }
         return PlannedOutput(path: Routes.briefs, content: .page(page))
     }
@@ -74,9 +71,9 @@ package struct StoryPagesPlanner: OutputPlanner {
                 kind: .story, title: story.title, description: story.outcome,
                 visibility: story.visibility.visibility
             ) { scope in
-                var card = BriefContext(scope: scope).storyCard(story)
-                card["body_html"] = scope.html(story.body, folder: story.sourceFolder, title: story.title).html
-                return ["story": card]
+                var card = BriefContextBuilder(scope: scope).storyCard(story)
+                card.bodyHTML = scope.html(story.body, folder: story.sourceFolder, title: story.title).html
+                return StoryPageContext(story: card)
             }
             return PlannedOutput(path: Routes.story(story.id), content: .page(page))
         }

@@ -15,11 +15,11 @@ public struct PlannedMail: Sendable {
     package var fragment: String
     /// The templates, `<template>-html` and `<template>-text`.
     package var template = "email/brief"
-    package var context: @Sendable (PageScope) -> [String: Any]
+    package var context: @Sendable (PageScope) -> any TemplateContext
 
     package init(
         message: MailMessage, fragment: String, template: String = "email/brief",
-        context: @escaping @Sendable (PageScope) -> [String: Any]
+        context: @escaping @Sendable (PageScope) -> any TemplateContext
     ) {
         self.message = message
         self.fragment = fragment
@@ -63,10 +63,10 @@ package struct MailPlanner {
                         listUnsubscribe: unsubscribe, text: "", html: "")
                     let mail = PlannedMail(message: headers, fragment: site.access?.fragment(email: email) ?? "") {
                         scope in
-                        var context = BriefContext(scope: scope, forEmail: true)
+                        var context = BriefContextBuilder(scope: scope, forEmail: true)
                             .context(brief, readers: .partner(partner.id), partner: partner)
-                        context["contact"] = PageScope.person(contact)
-                        return ["brief": context]
+                        context.contact = PersonContext(contact)
+                        return BriefPageContext(brief: context)
                     }
                     outputs.append(
                         PlannedOutput(path: "\(brief.month)/\(partner.id)/\(email).eml", content: .mail(mail)))

@@ -18,25 +18,17 @@ package struct HealthPagePlanner: OutputPlanner {
             description: "Each partner's contacts, manager, last brief, first win and stale material.",
             visibility: .team
         ) { _ in
-            [
-                "partners": rows.map { row -> [String: Any] in
-                    [
-                        "id": row.id, "name": row.name, "status": row.status, "contacts": row.contacts,
-                        "manager": row.manager ?? "", "has_manager": row.manager != nil,
-                        "last_brief": row.lastBrief ?? "", "has_last_brief": row.lastBrief != nil,
-                        "first_win": row.firstWin ?? "", "has_first_win": row.firstWin != nil,
-                        "stale_assets": row.staleAssets, "single_contact": row.contacts < 2,
-                    ]
+            HealthContext(
+                partners: rows.map { row in
+                    HealthRowContext(
+                        id: row.id, name: row.name, status: row.status, contacts: row.contacts, manager: row.manager,
+                        lastBrief: row.lastBrief, firstWin: row.firstWin, staleAssets: row.staleAssets)
                 },
-                "findings": findings.map { finding -> [String: Any] in
-                    [
-                        "place": finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "",
-                        "message": finding.message, "hint": finding.hint ?? "", "has_hint": finding.hint != nil,
-                        "code": finding.code,
-                    ]
-                },
-                "has_findings": !findings.isEmpty, "findings_count": findings.count,
-            ]
+                findings: findings.map { finding in
+                    FindingContext(
+                        place: finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "",
+                        message: finding.message, hint: finding.hint, code: finding.code)
+                })
         }
         return [PlannedOutput(path: Routes.health, content: .page(page))]
     }

@@ -18,7 +18,6 @@ package struct AssetPagesPlanner: OutputPlanner {
         var page = PlannedPage(
             kind: .asset, title: asset.title, description: asset.summary, visibility: readers
         ) { scope in
-            var context = scope.assetSummary(asset)
             let source: MarkdownSource
             switch asset.body.source() {
             case .success(let read): source = read
@@ -31,26 +30,20 @@ package struct AssetPagesPlanner: OutputPlanner {
                 searchText: true)
             // The search indexes are written after every page, from what the pages found.
             if let text = body.searchText { SearchPlanner.keepDocument(of: asset, text: text, site: scope.site) }
-            context["body_html"] = body.html
-            context["outline"] = body.headings.map { heading -> [String: Any] in
-                ["level": heading.level, "text": heading.text, "anchor": heading.anchor]
-            }
-            context["has_outline"] = !body.headings.isEmpty
-            let owner = scope.site.teamByID[asset.owner.id]
-            context["owner"] = owner.map(PageScope.person) ?? [:]
-            context["has_owner"] = owner != nil
-            context["is_one_pager"] = asset.kind == .onePager
             let downloads = asset.files.filter {
                 !body.imageFiles.contains($0.path) || body.linkedFiles.contains($0.path)
             }
-            context["downloads"] = downloads.map { file -> [String: Any] in
-                [
-                    "name": file.path, "href": scope.href(Routes.assetFile(asset.id, file.path)),
-                    "kind": DownloadLabel.kind(of: file.path), "size": FileSize.describe(file.size),
-                ]
-            }
-            context["has_downloads"] = !downloads.isEmpty
-            return ["asset": context]
+            return AssetPageContext(
+                asset: AssetContext(
+                    summary: scope.assetSummary(asset), bodyHTML: body.html,
+                    outline: body.headings.map { HeadingContext(level: $0.level, text: $0.text, anchor: $0.anchor) },
+                    owner: scope.site.teamByID[asset.owner.id].map(PersonContext.init),
+                    isOnePager: asset.kind == .onePager,
+                    downloads: downloads.map { file in
+                        DownloadContext(
+                            name: file.path, href: scope.href(Routes.assetFile(asset.id, file.path)),
+                            kind: DownloadLabel.kind(of: file.path), size: FileSize.describe(file.size))
+                    }))
         }
         // A private asset's files are as private as its page.
         let sealed = site.access != nil && readers != .public

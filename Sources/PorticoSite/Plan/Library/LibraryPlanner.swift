@@ -15,22 +15,19 @@ package struct LibraryPlanner: OutputPlanner {
             visibility: .partners
         ) { scope in
             let assets = scope.site.partnerAssets
-            let groups = AssetKind.allCases.compactMap { kind -> [String: Any]? in
+            let groups = AssetKind.allCases.compactMap { kind -> LibraryGroupContext? in
                 let members = assets.filter { $0.kind == kind }.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
                 guard !members.isEmpty else { return nil }
-                return [
-                    "kind": kind.rawValue, "label": kind.pluralLabel, "anchor": LibraryPlanner.anchor(kind),
-                    "count": members.count, "assets": LazyContextList(members, scope.assetSummary),
-                ]
+                return LibraryGroupContext(
+                    kind: kind.rawValue, label: kind.pluralLabel, anchor: LibraryPlanner.anchor(kind),
+                    assets: LazyContextList(members, scope.assetSummary))
             }
-            let due = assets.count { scope.site.isReviewDue($0) }
             let stories = scope.site.content.stories.filter { $0.visibility != .team }
                 .sorted { ($1.date, $0.id) < ($0.date, $1.id) }
-            let cards = BriefContext(scope: scope)
-            return [
-                "groups": groups, "review_due_count": due, "has_review_due": due > 0,
-                "stories": stories.map(cards.storyCard), "has_stories": !stories.isEmpty,
-            ]
+            let cards = BriefContextBuilder(scope: scope)
+            return LibraryContext(
+                groups: groups, reviewDueCount: assets.count { scope.site.isReviewDue($0) },
+                stories: stories.map(cards.storyCard))
         }
         return [PlannedOutput(path: Routes.library, content: .page(page))]
     }

@@ -13,16 +13,13 @@ package struct PartnerDirectoryPlanner: OutputPlanner {
         ) { scope in
             let site = scope.site
             let active = site.content.partners.filter { $0.status == .active }.sorted { $0.name < $1.name }
-            return [
-                "active_partners": active.map { partner -> [String: Any] in
-                    [
-                        "name": partner.name, "href": scope.href(site.partnerRoute(partner.id)),
-                        "kind_label": partner.kind.label,
-                        "tier_name": site.tiersByID[partner.tier.id]?.name ?? partner.tier.id,
-                    ]
-                },
-                "has_active_partners": !active.isEmpty,
-            ]
+            return PartnerDirectoryContext(
+                activePartners: active.map { partner in
+                    DirectoryEntryContext(
+                        name: partner.name, href: scope.href(site.partnerRoute(partner.id)),
+                        kindLabel: partner.kind.label,
+                        tierName: site.tiersByID[partner.tier.id]?.name ?? partner.tier.id)
+                })
         }
         return [PlannedOutput(path: Routes.partnerDirectory, content: .page(page))]
     }

@@ -14,9 +14,7 @@ package struct PartnerPagesPlanner: OutputPlanner {
                 description: "\(partner.name) and \(site.program.company): contacts, tier and material.",
                 listed: false, visibility: .partner(partner.id)
             ) { scope in
-                var context = PartnerPagesPlanner.context(partner, scope: scope)
-                context.merge(PartnerPagesPlanner.briefContext(partner, scope: scope)) { _, new in new }
-                return ["partner": context]
+                PartnerPageContext(partner: PartnerPagesPlanner.context(partner, scope: scope))
             }
             if site.access != nil, let calendar = PartnerCalendar.path(for: partner, site: site) {
                 page.sealedFiles = [calendar]
@@ -29,29 +27,7 @@ package struct PartnerPagesPlanner: OutputPlanner {
     /// of thousands, the most recently reviewed are shown and the rest are a link away.
     package static let otherAssetLimit = 30
 
-    /// The partner's own briefs, joint wins and calendar.
-    package static func briefContext(_ partner: Partner, scope: PageScope) -> [String: Any] {
-        let site = scope.site
-        let selection = BriefSelection(site: site)
-        let segment = site.partnerSegment(partner.id)
-        let briefs = selection.partnerBriefs.map { brief -> [String: Any] in
-            [
-                "month_label": brief.month.label, "title": brief.title,
-                "href": scope.href(Routes.partnerBrief(segment, brief.month)),
-            ]
-        }
-        let wins = selection.jointWins(of: partner, upTo: Month(containing: site.today))
-        let calendar = PartnerCalendar.path(for: partner, site: site)
-        let cards = BriefContext(scope: scope)
-        return [
-            "start_href": scope.href(Routes.partnerStart(segment)),
-            "briefs": briefs, "has_briefs": !briefs.isEmpty,
-            "joint_wins": wins.map(cards.storyCard), "has_joint_wins": !wins.isEmpty,
-            "calendar_href": calendar.map(scope.href) ?? "", "has_calendar": calendar != nil,
-        ]
-    }
-
-    package static func context(_ partner: Partner, scope: PageScope) -> [String: Any] {
+    package static func context(_ partner: Partner, scope: PageScope) -> PartnerContext {
         let site = scope.site
         let featuredIDs = Set(partner.featured.map(\.id))
         let readable = Set(site.partnerAssets.map(\.id))
@@ -68,42 +44,33 @@ package struct PartnerPagesPlanner: OutputPlanner {
         }
         listed.sort { ($0.title, $0.id) < ($1.title, $1.id) }
         let skippedServing = skipped.count { site.assetsByID[$0]?.serves(partner.kind) == true }
-        let more = serving.count - skippedServing - listed.count
-        let manager = partner.manager.flatMap { site.teamByID[$0.id] }
-        let tier = site.tiersByID[partner.tier.id]
-        return [
-            "id": partner.id,
-            "name": partner.name,
-            "website": partner.website ?? "",
-            "has_website": partner.website != nil,
-            "since": partner.since.description,
-            "kind": partner.kind.rawValue,
-            "kind_label": partner.kind.label,
-            "is_referral": partner.kind == .referral,
-            "is_integration": partner.kind == .integration,
-            "status": partner.status.rawValue,
-            "status_label": partner.status.label,
-            "is_sunsetting": partner.status == .sunsetting,
-            "show_promotions": promotions,
-            "tier": tier.map(PageScope.tier) ?? [:],
-            "audience_html": scope.html(partner.audience, folder: "partners").html,
-            "manager": manager.map(PageScope.person) ?? [:],
-            "has_manager": manager != nil,
-            "contacts": partner.contacts.map(PageScope.person),
-            "has_contacts": !partner.contacts.isEmpty,
-            "featured_assets": promotions ? featured.map(scope.assetSummary) : [],
-            "has_featured_assets": promotions && !featured.isEmpty,
-            "other_assets": listed.map(scope.assetSummary),
-            "has_other_assets": !listed.isEmpty,
-            "more_assets_count": more,
-            "has_more_assets": more > 0,
-            "library_href": scope.href(Routes.library),
-            "refer_href": scope.href(Routes.partnerRefer(site.partnerSegment(partner.id))),
-            "register_href": scope.href(Routes.partnerRegister(site.partnerSegment(partner.id))),
-            "has_registration": site.program.referral.registration != nil,
-            "referral_code": partner.referralCode,
-            "integration": partner.integration.map { ReferPagesPlanner.integrationContext($0, scope: scope) } ?? [:],
-            "has_integration": partner.integration != nil,
-        ]
+        let segment = site.partnerSegment(partner.id)
+        // The partner's own briefs, joint wins and calendar.
+        let selection = BriefSelection(site: site)
+        let wins = selection.jointWins(of: partner, upTo: Month(containing: site.today))
+        let cards = BriefContextBuilder(scope: scope)
+        return PartnerContext(
+            id: partner.id, name: partner.name, website: partner.website, since: partner.since.description,
+            kind: partner.kind.rawValue, kindLabel: partner.kind.label, status: partner.status.rawValue,
+            statusLabel: partner.status.label, isSunsetting: partner.status == .sunsetting,
+            tier: site.tiersByID[partner.tier.id].map(TierContext.init),
+            audienceHTML: scope.html(partner.audience, folder: "partners").html,
+            manager: partner.manager.flatMap { site.teamByID[$0.id] }.map(PersonContext.init),
+            contacts: partner.contacts.map(PersonContext.init),
+            featuredAssets: promotions ? featured.map(scope.assetSummary) : [],
+            otherAssets: listed.map(scope.assetSummary),
+            moreAssetsCount: serving.count - skippedServing - listed.count,
+            libraryHref: scope.href(Routes.library), referHref: scope.href(Routes.partnerRefer(segment)),
+            registerHref: scope.href(Routes.partnerRegister(segment)),
+            hasRegistration: site.program.referral.registration != nil, referralCode: partner.referralCode,
+            integration: partner.integration.map { ReferPagesPlanner.integrationContext($0, scope: scope) },
+            startHref: scope.href(Routes.partnerStart(segment)),
+            briefs: selection.partnerBriefs.map { brief in
+                BriefListingContext(
+                    month: nil, monthLabel: brief.month.label, title: brief.title, summary: nil,
+                    href: scope.href(Routes.partnerBrief(segment, brief.month)))
+            },
+            jointWins: wins.map(cards.storyCard),
+            calendarHref: PartnerCalendar.path(for: partner, site: site).map(scope.href))
     }
 }

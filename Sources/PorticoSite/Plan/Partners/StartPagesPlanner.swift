@@ -18,7 +18,7 @@ package struct StartPagesPlanner: OutputPlanner {
                         kind: .start, title: "Start here",
                         description: "The path through the \(site.program.name) for someone new, step by step."
                     ) { scope in
-                        ["start": StartPath(site: scope.site, partner: nil).context(scope)]
+                        StartPageContext(start: StartPath(site: scope.site, partner: nil).context(scope))
                     }))
         ]
         for partner in site.publishedPartners {
@@ -27,7 +27,7 @@ package struct StartPagesPlanner: OutputPlanner {
                 description: "Your path through the \(site.program.name), step by step.", listed: false,
                 visibility: .partner(partner.id)
             ) { scope in
-                ["start": StartPath(site: scope.site, partner: partner).context(scope)]
+                StartPageContext(start: StartPath(site: scope.site, partner: partner).context(scope))
             }
             outputs.append(
                 PlannedOutput(path: Routes.partnerStart(site.partnerSegment(partner.id)), content: .page(page)))
@@ -194,55 +194,40 @@ package struct StartPath {
     }
 
     /// The template context of a start page (docs/templates.md).
-    package func context(_ scope: PageScope) -> [String: Any] {
-        let steps = steps().enumerated().map { index, step -> [String: Any] in
-            var context: [String: Any] = [
-                "number": index + 1, "id": step.id, "title": step.title, "intro": step.intro,
-                "minutes": step.minutes, "has_items": !step.items.isEmpty, "is_people": step.isPeople,
-                "items": step.items.map { item -> [String: Any] in
-                    [
-                        "title": item.title, "href": scope.href(item.path), "minutes": item.minutes,
-                        "has_minutes": item.minutes > 0,
-                        "summary": item.summary, "has_summary": !item.summary.isEmpty, "review_due": item.reviewDue,
-                    ]
+    package func context(_ scope: PageScope) -> StartContext {
+        let steps = steps().enumerated().map { index, step in
+            StartStepContext(
+                number: index + 1, id: step.id, title: step.title, intro: step.intro, minutes: step.minutes,
+                isPeople: step.isPeople,
+                items: step.items.map { item in
+                    StartItemContext(
+                        title: item.title, href: scope.href(item.path), minutes: item.minutes, summary: item.summary,
+                        reviewDue: item.reviewDue)
                 },
-            ]
-            if step.isPeople { context.merge(people(scope)) { _, new in new } }
-            return context
+                people: step.isPeople ? people(scope) : nil)
         }
-        return [
-            "is_personal": partner != nil,
-            "partner": partner.map {
-                ["name": $0.name, "href": scope.href(Routes.partner(site.partnerSegment($0.id)))]
-            }
-                ?? [:],
-            "steps": steps, "step_count": steps.count,
-            "total_minutes": steps.compactMap { $0["minutes"] as? Int }.reduce(0, +),
-            "glossary": site.content.glossary.map { term -> [String: Any] in
-                [
-                    "term": term.term, "anchor": term.anchor,
-                    "definition_html": scope.html(term.definition, folder: "").html,
-                ]
+        return StartContext(
+            partner: partner.map {
+                NamedLinkContext(name: $0.name, href: scope.href(Routes.partner(site.partnerSegment($0.id))))
             },
-            "has_glossary": !site.content.glossary.isEmpty,
-        ]
+            steps: steps,
+            glossary: site.content.glossary.map { term in
+                GlossaryTermContext(
+                    term: term.term, anchor: term.anchor,
+                    definitionHTML: scope.html(term.definition, folder: "").html)
+            })
     }
 
     /// Your manager, your colleagues already in the program, and our team, with vCards for ours.
-    private func people(_ scope: PageScope) -> [String: Any] {
-        func person(_ member: TeamMember) -> [String: Any] {
-            var context = PageScope.person(member)
-            context["vcard_href"] = scope.href(Routes.teamCard(member.id))
-            context["has_vcard"] = true
+    private func people(_ scope: PageScope) -> StartPeopleContext {
+        func person(_ member: TeamMember) -> PersonContext {
+            var context = PersonContext(member)
+            context.vcardHref = scope.href(Routes.teamCard(member.id))
             return context
         }
-        let manager = partner?.manager.flatMap { site.teamByID[$0.id] }
-        let colleagues = partner?.contacts.map(PageScope.person) ?? []
-        return [
-            "manager": manager.map(person) ?? [:], "has_manager": manager != nil,
-            "colleagues": colleagues, "has_colleagues": !colleagues.isEmpty,
-            "team": site.program.team.map(person),
-        ]
+        return StartPeopleContext(
+            manager: partner?.manager.flatMap { site.teamByID[$0.id] }.map(person),
+            colleagues: partner?.contacts.map(PersonContext.init) ?? [], team: site.program.team.map(person))
     }
 
     package init(site: SiteIndex, partner: Partner?) {

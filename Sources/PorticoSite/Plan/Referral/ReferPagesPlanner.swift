@@ -27,8 +27,8 @@ package struct ReferPagesPlanner: OutputPlanner {
         ) { scope in
             let terms = ReferralTerms(site: scope.site, partner: partner)
             var context = Self.common(terms, scope: scope)
-            context["form"] = ReferralForm(purpose: .referral, terms: terms, fields: terms.fields).context()
-            return ["refer": context]
+            context.form = ReferralForm(purpose: .referral, terms: terms, fields: terms.fields).context()
+            return ReferPageContext(refer: context)
         }
         return PlannedOutput(
             path: partner.map { Routes.partnerRefer(site.partnerSegment($0.id)) } ?? Routes.refer, content: .page(page))
@@ -44,10 +44,10 @@ package struct ReferPagesPlanner: OutputPlanner {
             let terms = ReferralTerms(site: scope.site, partner: partner)
             var context = Self.common(terms, scope: scope)
             if let registration = terms.program.registration {
-                context["form"] = ReferralForm(purpose: .registration, terms: terms, fields: registration.fields)
+                context.form = ReferralForm(purpose: .registration, terms: terms, fields: registration.fields)
                     .context()
             }
-            return ["refer": context]
+            return ReferPageContext(refer: context)
         }
         return PlannedOutput(
             path: partner.map { Routes.partnerRegister(site.partnerSegment($0.id)) } ?? Routes.register,
@@ -55,76 +55,48 @@ package struct ReferPagesPlanner: OutputPlanner {
     }
 
     /// What both pages show: the one-minute version, the handoff, rewards, credit and conflicts.
-    package static func common(_ terms: ReferralTerms, scope: PageScope) -> [String: Any] {
+    package static func common(_ terms: ReferralTerms, scope: PageScope) -> ReferContext {
         let program = terms.program
         let partner = terms.partner
         let site = scope.site
-        let registerHref = scope.href(
-            partner.map { Routes.partnerRegister(site.partnerSegment($0.id)) } ?? Routes.register)
-        let referHref = scope.href(partner.map { Routes.partnerRefer(site.partnerSegment($0.id)) } ?? Routes.refer)
-        var context: [String: Any] = [
-            "is_partner_page": partner != nil,
-            "good_fit": program.goodFit ?? "",
-            "has_good_fit": program.goodFit != nil,
-            "we_solve": site.program.boundaries.weSolve,
-            "qualification": terms.qualification.enumerated().map { index, text -> [String: Any] in
-                ["text": text, "id": "qualifies-\(index + 1)"]
+        let segment = partner.map { site.partnerSegment($0.id) }
+        return ReferContext(
+            partner: partner.map { partner in
+                ReferPartnerContext(
+                    id: partner.id, name: partner.name, referralCode: partner.referralCode,
+                    href: scope.href(Routes.partner(site.partnerSegment(partner.id))), kindLabel: partner.kind.label)
             },
-            "owner": terms.owner.map(PageScope.person) ?? [:],
-            "has_owner": terms.owner != nil,
-            "response_time": terms.responseTime,
-            "first_call_time": terms.firstCallTime,
-            "steps": program.handoff.steps,
-            "feedback": program.feedback,
-            "incentives": program.incentives.map { ["stage": $0.stage.label, "reward": $0.reward] },
-            "has_incentives": !program.incentives.isEmpty,
-            "attribution": program.attribution,
-            "refer_href": referHref,
-            "register_href": registerHref,
-            "public_refer_href": scope.href(Routes.refer),
-            "has_registration": program.registration != nil,
-        ]
-        if let registration = program.registration {
-            context["registration"] = [
-                "protection_days": registration.protectionDays,
-                "protection_time": ReferralTerms.count(registration.protectionDays, "day"),
-                "rules": registration.rules,
-                "conflicts": registration.conflicts,
-            ]
-        }
-        if let partner {
-            context["partner"] = [
-                "id": partner.id, "name": partner.name, "referral_code": partner.referralCode,
-                "href": scope.href(Routes.partner(site.partnerSegment(partner.id))), "kind_label": partner.kind.label,
-            ]
-            if let integration = partner.integration {
-                context["integration"] = integrationContext(integration, scope: scope)
-            }
-        }
-        context["has_integration"] = context["integration"] != nil
-        return context
+            goodFit: program.goodFit, weSolve: site.program.boundaries.weSolve, qualification: terms.qualification,
+            owner: terms.owner.map(PersonContext.init), responseTime: terms.responseTime,
+            firstCallTime: terms.firstCallTime, steps: program.handoff.steps, feedback: program.feedback,
+            incentives: program.incentives.map { IncentiveContext(stage: $0.stage.label, reward: $0.reward) },
+            attribution: program.attribution, referHref: scope.href(segment.map(Routes.partnerRefer) ?? Routes.refer),
+            registerHref: scope.href(segment.map(Routes.partnerRegister) ?? Routes.register),
+            publicReferHref: scope.href(Routes.refer),
+            registration: program.registration.map { registration in
+                RegistrationTermsContext(
+                    protectionDays: registration.protectionDays,
+                    protectionTime: ReferralTerms.count(registration.protectionDays, "day"), rules: registration.rules,
+                    conflicts: registration.conflicts)
+            },
+            integration: partner?.integration.map { integrationContext($0, scope: scope) })
     }
 
-    package static func integrationContext(_ integration: Integration, scope: PageScope) -> [String: Any] {
-        var guide: [String: Any] = [:]
+    package static func integrationContext(_ integration: Integration, scope: PageScope) -> IntegrationContext {
+        var guide: TitledLinkContext?
         switch integration.setupGuide {
         case .asset(let reference)?:
             // A draft guide is not published: no link rather than a dead one (validation warned).
             if let asset = scope.site.assetsByID[reference.id] {
-                guide = ["href": scope.href(Routes.asset(reference.id)), "title": asset.title]
+                guide = TitledLinkContext(title: asset.title, href: scope.href(Routes.asset(reference.id)))
             }
         case .url(let url)?:
-            guide = ["href": url, "title": "Setup guide"]
+            guide = TitledLinkContext(title: "Setup guide", href: url)
         case nil:
             break
         }
-        return [
-            "summary": integration.summary,
-            "setup_guide": guide,
-            "has_setup_guide": !guide.isEmpty,
-            "support": integration.support,
-            "support_email": integration.supportEmail ?? "",
-            "has_support_email": integration.supportEmail != nil,
-        ]
+        return IntegrationContext(
+            summary: integration.summary, setupGuide: guide, support: integration.support,
+            supportEmail: integration.supportEmail)
     }
 }

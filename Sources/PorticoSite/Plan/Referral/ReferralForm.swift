@@ -125,54 +125,32 @@ package struct ReferralForm {
         }
     }
 
-    package func context() -> [String: Any] {
+    package func context() -> FormContext {
         let controls = controls
-        var context: [String: Any] = [
-            "id": purpose.formID,
-            "purpose": purpose.rawValue,
-            "submit_label": purpose.submitLabel,
-            "promise": promise,
-            "opportunity_fields": opportunityControls.map(controlContext),
-            "you_fields": referrerControls.map(controlContext),
-            "hidden": hidden.map { field -> [String: Any] in
-                [
-                    "name": field.name, "value": field.value, "label": field.label ?? "",
-                    "has_label": field.label != nil,
-                    "display": field.display ?? "", "has_display": field.display != nil,
-                ]
-            },
-            "required_count": controls.count { $0.required },
-            "field_count": controls.count,
-        ]
+        let route: FormContext.Route
         if let endpoint = terms.program.formAction {
-            context["action"] = endpoint
-            context["posts"] = true
-            context["has_route"] = true
+            route = .posts(action: endpoint)
         } else if let recipients = terms.mailRecipients {
-            let address = MailtoURL(to: recipients.to, cc: recipients.cc)
-            context["action"] = MailtoURL(to: recipients.to, cc: recipients.cc, subject: subjectPrefix).string
-            context["mails"] = true
-            context["has_route"] = true
-            context["mailto"] = address.string
-            context["subject_prefix"] = subjectPrefix
-            context["email"] = recipients.to.joined(separator: ", ")
-            context["fallback_mailto"] = fallback(recipients).string
+            route = .mails(
+                action: MailtoURL(to: recipients.to, cc: recipients.cc, subject: subjectPrefix).string,
+                mailto: MailtoURL(to: recipients.to, cc: recipients.cc).string, subjectPrefix: subjectPrefix,
+                email: recipients.to.joined(separator: ", "), fallbackMailto: fallback(recipients).string)
         } else {
-            context["has_route"] = false
+            route = .none
         }
-        return context
+        return FormContext(
+            id: purpose.formID, purpose: purpose.rawValue, submitLabel: purpose.submitLabel, promise: promise,
+            opportunityFields: opportunityControls.map(controlContext), youFields: referrerControls.map(controlContext),
+            hidden: hidden.map {
+                HiddenFieldContext(name: $0.name, value: $0.value, label: $0.label, display: $0.display)
+            },
+            requiredCount: controls.count { $0.required }, fieldCount: controls.count, route: route)
     }
 
-    private func controlContext(_ control: Control) -> [String: Any] {
-        let id = "\(purpose.rawValue)-\(control.name)"
-        return [
-            "name": control.name, "id": id, "label": control.label, "help": control.help,
-            "has_help": !control.help.isEmpty, "help_id": id + "-help", "required": control.required,
-            "type": control.input.rawValue, "is_textarea": control.input == .textarea,
-            "is_checkbox": control.input == .checkbox,
-            "is_input": control.input != .textarea && control.input != .checkbox,
-            "is_number": control.input == .number, "autocomplete": control.autocomplete,
-        ]
+    private func controlContext(_ control: Control) -> FormFieldContext {
+        FormFieldContext(
+            name: control.name, id: "\(purpose.rawValue)-\(control.name)", label: control.label, help: control.help,
+            required: control.required, type: control.input.rawValue, autocomplete: control.autocomplete)
     }
 
     /// A prefilled email for readers without JavaScript: one `Label: ` line per field to fill in.

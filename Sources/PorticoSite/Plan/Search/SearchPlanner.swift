@@ -50,11 +50,9 @@ package struct SearchPlanner: OutputPlanner {
             kind: .search, title: "Search",
             description: "Search the library, the monthly briefs and the success stories.", listed: false
         ) { scope in
-            [
-                "types": Self.types.map { ["value": $0.value, "label": $0.label] },
-                "briefs_href": scope.site.content.briefs.isEmpty ? "" : scope.href(Routes.briefs),
-                "has_briefs": !scope.site.content.briefs.isEmpty,
-            ]
+            SearchPageContext(
+                types: Self.types.map { SearchTypeContext(value: $0.value, label: $0.label) },
+                briefsHref: scope.site.content.briefs.isEmpty ? nil : scope.href(Routes.briefs))
         }
         outputs.append(PlannedOutput(path: Routes.search, content: .page(page)))
         return outputs
