@@ -45,6 +45,8 @@ public struct TemplateSet: Sendable {
         for source in sources {
             issues += unknownPartials(in: source.text, file: source.file, known: names)
         }
+        // Keys the context types cannot provide; only once the templates parse and every partial is known.
+        if issues.isEmpty { issues += ThemeCheck.problems(in: sources) }
         for name in required where !theme.files.keys.contains(name + ".mustache") {
             issues.append(
                 .error("missing-template", "the theme has no '\(name).mustache' template", at: nil))
