@@ -3,7 +3,7 @@ SWIFT ?= swift
 DATE ?=
 PORTICO = .build/debug/portico
 
-.PHONY: portal test build deps theme lint format bench check-site fuzz clean identity architecture
+.PHONY: portal test build deps theme lint format bench check-site fuzz clean identity architecture docs
 
 ## Install the system libraries Portico links against, when pkg-config cannot find them.
 deps:
@@ -30,6 +30,11 @@ theme:
 ## that means to alter the output; OutputIdentityTests compares every later build with it.
 identity: build
 	PORTICO_RECORD_IDENTITY=1 $(SWIFT) test --filter OutputIdentityTests
+
+## Rewrite the reference part of docs/templates.md from the context types (Sources/PorticoSite/Context);
+## TemplateReferenceTests fails while the committed file differs.
+docs: build
+	PORTICO_WRITE_DOCS=1 $(SWIFT) test --filter TemplateReferenceTests
 
 ## The targets' dependencies are the ones docs/architecture.md draws (scripts/check-architecture).
 architecture:
