@@ -29,6 +29,8 @@ struct Send: ParsableCommand {
     @Option(help: ArgumentHelp("The command each message is piped to.", valueName: "command"))
     var sendmail: String
 
+    @OptionGroup var contentOption: ContentOption
+
     @OptionGroup var mailOption: MailOption
     var mail: String { mailOption.mail }
 
@@ -53,6 +55,12 @@ struct Send: ParsableCommand {
         var delivery = MailDelivery(
             month: month, mailFolder: URL(fileURLWithPath: mail), mailDisplayPath: mail,
             record: SendRecord(url: URL(fileURLWithPath: record)), command: sendmail, partner: partner)
+        // A partner given by hand is checked against the content, when there is one to ask.
+        let content = URL(fileURLWithPath: contentOption.content)
+        if partner != nil, FileManager.default.fileExists(atPath: content.appendingPathComponent("partners").path) {
+            let ids = ContentLoader(contentURL: content, displayPath: contentOption.content).partnerIDs()
+            delivery.knownPartners = (ids, contentOption.content + "/partners")
+        }
         delivery.dryRun = dryRun
         delivery.resend = resend
         let summary = try delivery.run { print($0) }

@@ -107,6 +107,13 @@ import Testing
         let one = try PorticoRun.run(
             ["send", "2026-10", "--sendmail", command, "--partner", "bridge"], in: scratch.url)
         #expect(one.stdout.hasSuffix("Sent 2 of 2 messages for 2026-10.\n"))
+        // A mistyped partner is named from the content, before anything is sent.
+        let before = try sent().count
+        let typo = try PorticoRun.run(
+            ["send", "2026-10", "--sendmail", command, "--partner", "bridgr"], in: scratch.url)
+        #expect(typo.status == 2)
+        #expect(typo.stderr == "error: no partner 'bridgr' in content/partners (did you mean 'bridge'?)\n")
+        #expect(try sent().count == before)
         let missing = try PorticoRun.run(["send", "2026-12", "--sendmail", command], in: scratch.url)
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("error: mail/2026-12 does not exist: build the site first"))

@@ -16,6 +16,8 @@ public struct MailDelivery: Sendable {
     /// Run with `/bin/sh -c`, the message on standard input: `msmtp -t`, `sendmail -t`.
     public var command: String
     public var partner: String?
+    /// The partners of the content, which `partner` must be one of; nil when there is no content to ask.
+    public var knownPartners: (ids: [String], folder: String)?
     public var dryRun = false
     public var resend = false
 
@@ -77,9 +79,16 @@ public struct MailDelivery: Sendable {
                     + "and check that the \(month) brief is published (not a draft) and for partners")
         }
         if let partner {
+            if let known = knownPartners, !known.ids.contains(partner) {
+                throw PorticoError.usage(
+                    "no partner '\(partner)' in \(known.folder)\(Suggestion.didYouMean(partner, in: known.ids))")
+            }
+            let present = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
             url.appendPathComponent(partner)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw PorticoError.refused("\(displayFolder()) does not exist: no messages for partner '\(partner)'")
+                throw PorticoError.refused(
+                    "\(displayFolder()) does not exist: no messages for partner '\(partner)'"
+                        + Suggestion.didYouMean(partner, in: present.filter { !$0.hasPrefix(".") }))
             }
         }
         return url

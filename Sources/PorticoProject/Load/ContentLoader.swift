@@ -32,6 +32,12 @@ public struct ContentLoader: Sendable {
         self.bodies = bodies
     }
 
+    /// The ids of the content's partners (their file names), without reading the files: enough
+    /// for a command that only checks a partner it is given exists (`send --partner`).
+    package func partnerIDs() -> [String] {
+        folder.files(in: "partners", extensions: ["yml", "yaml"], what: "a partner", issues: IssueList()).map(\.stem)
+    }
+
     public func load(into log: DiagnosticLog) -> LoadedContent {
         let program = loadProgram(log)
         let listing = IssueList()
