@@ -3,27 +3,42 @@ import PorticoModel
 /// The keys every page and email gets beside its own (`body`): where the root is, the program,
 /// the site and this page, and the navigation.
 package struct PageFrame: TemplateContext {
+    // Held by reference: every page's layout reads them many times (ContextReference).
     var root: String
-    var program: ProgramContext
-    var site: SiteContext
-    var page: PageInfoContext?
-    var nav: [NavEntryContext]?
+    var program: ContextReference<ProgramContext>
+    var site: ContextReference<SiteContext>
+    var page: ContextReference<PageInfoContext>?
+    var nav: [ContextReference<NavEntryContext>]?
     /// The 404 page's stylesheet, inlined.
-    var inlineCSS: String? = nil
+    var inlineCSS: String?
     /// The shell of a private page.
-    var sealed: SealedContext? = nil
+    var sealed: ContextReference<SealedContext>?
     /// An email's own keys.
-    var mail: MailInfoContext? = nil
+    var mail: ContextReference<MailInfoContext>?
     var body: any TemplateContext
+
+    init(
+        root: String, program: ProgramContext, site: SiteContext, page: PageInfoContext?, nav: [NavEntryContext]?,
+        inlineCSS: String? = nil, mail: MailInfoContext? = nil, body: any TemplateContext
+    ) {
+        self.root = root
+        self.program = ContextReference(program)
+        self.site = ContextReference(site)
+        self.page = page.map(ContextReference.init)
+        self.nav = nav?.map(ContextReference.init)
+        self.inlineCSS = inlineCSS
+        self.mail = mail.map(ContextReference.init)
+        self.body = body
+    }
 
     package static let fields = ContextFields<Self>(
         "every template", "The keys every page receives beside its own.",
         [
             .text("root", "the relative prefix from this page to the site root") { $0.root },
-            .object("program", "the program") { $0.program },
-            .object("site", "the site") { $0.site },
-            .object("page", "this page") { $0.page },
-            .list("nav", "the site navigation, in order") { $0.nav },
+            .object("program", "the program") { $0.program.context },
+            .object("site", "the site") { $0.site.context },
+            .object("page", "this page") { $0.page?.context },
+            .list("nav", "the site navigation, in order") { $0.nav?.map(\.context) },
         ])
 
     /// Keys a page kind's frame has besides the shared ones.
@@ -34,10 +49,10 @@ package struct PageFrame: TemplateContext {
         ) { $0.inlineCSS }
     ]
     package static let sealedFields: [ContextField<Self>] = [
-        .object("sealed", "the encrypted page") { $0.sealed }
+        .object("sealed", "the encrypted page") { $0.sealed?.context }
     ]
     package static let mailFields: [ContextField<Self>] = [
-        .object("mail", "the message") { $0.mail }
+        .object("mail", "the message") { $0.mail?.context }
     ]
 
     package func child(named name: String) -> Any? {

@@ -13,6 +13,17 @@ extension TemplateContext {
     package static var schema: ContextSchema { fields.schema }
 }
 
+/// A context as Mustache holds it while rendering: by reference. Mustache keeps every value as
+/// `Any` and casts it to `MustacheParent` at each lookup, on every level of its stack; a struct of
+/// a dozen strings would be copied into a new box at each of those casts, a reference is not.
+package final class ContextReference<Context: TemplateContext>: MustacheParent, Sendable {
+    package let context: Context
+
+    package init(_ context: Context) { self.context = context }
+
+    package func child(named name: String) -> Any? { context.child(named: name) }
+}
+
 /// What a template may read from one context type: the keys, what each holds and means.
 package struct ContextSchema: Sendable {
     package indirect enum ValueType: Sendable {
@@ -83,13 +94,17 @@ package struct ContextField<Root>: Sendable {
     package static func object<Child: TemplateContext>(
         _ name: String, _ meaning: String, _ value: @escaping @Sendable (Root) -> Child?
     ) -> ContextField {
-        ContextField(name: name, type: .object(Child.schema), meaning: meaning) { value($0).map { $0 as Any } }
+        ContextField(name: name, type: .object(Child.schema), meaning: meaning) {
+            value($0).map { ContextReference($0) as Any }
+        }
     }
 
     package static func list<Child: TemplateContext>(
         _ name: String, _ meaning: String, _ value: @escaping @Sendable (Root) -> [Child]?
     ) -> ContextField {
-        ContextField(name: name, type: .list(Child.schema), meaning: meaning) { value($0).map { $0 as Any } }
+        ContextField(name: name, type: .list(Child.schema), meaning: meaning) {
+            value($0).map { $0.map(ContextReference.init) as Any }
+        }
     }
 
     /// A list whose items are made as the template reaches them (LazyContextList).

@@ -12,7 +12,8 @@ package struct LazyContextList<Element: Sendable, Item: TemplateContext>: Mustac
         self.context = context
     }
 
-    package func makeIterator() -> LazyMapSequence<[Element], Item>.Iterator {
-        elements.lazy.map(context).makeIterator()
+    package func makeIterator() -> LazyMapSequence<[Element], ContextReference<Item>>.Iterator {
+        let context = context
+        return elements.lazy.map { ContextReference(context($0)) }.makeIterator()
     }
 }

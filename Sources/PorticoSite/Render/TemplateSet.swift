@@ -55,8 +55,8 @@ public struct TemplateSet: Sendable {
         return issues.isEmpty ? TemplateSet(library: library, names: names) : nil
     }
 
-    package func render(_ context: any TemplateContext, template: String) -> String? {
-        library.render(context, withTemplate: template)
+    package func render<Context: TemplateContext>(_ context: Context, template: String) -> String? {
+        library.render(ContextReference(context), withTemplate: template)
     }
 
     /// swift-mustache renders an unknown partial as nothing; a theme author wants to hear about it.
