@@ -3,42 +3,55 @@ import PorticoModel
 /// The keys every page and email gets beside its own (`body`): where the root is, the program,
 /// the site and this page, and the navigation.
 package struct PageFrame: TemplateContext {
-    // Held by reference: every page's layout reads them many times (ContextReference).
     var root: String
-    var program: ContextReference<ProgramContext>
-    var site: ContextReference<SiteContext>
-    var page: ContextReference<PageInfoContext>?
-    var nav: [ContextReference<NavEntryContext>]?
+    var program: ProgramContext { didSet { shared.program = ContextReference(program) } }
+    var site: SiteContext { didSet { shared.site = ContextReference(site) } }
+    var page: PageInfoContext? { didSet { shared.page = page.map { ContextReference($0) } } }
+    var nav: [NavEntryContext]? { didSet { shared.nav = nav?.map { ContextReference($0) } } }
     /// The 404 page's stylesheet, inlined.
     var inlineCSS: String?
     /// The shell of a private page.
-    var sealed: ContextReference<SealedContext>?
+    var sealed: SealedContext? { didSet { shared.sealed = sealed.map { ContextReference($0) } } }
     /// An email's own keys.
-    var mail: ContextReference<MailInfoContext>?
+    var mail: MailInfoContext? { didSet { shared.mail = mail.map { ContextReference($0) } } }
     var body: any TemplateContext
+    /// The same values as Mustache reads them, made once: every page's layout reads them many times.
+    private var shared: Shared
+
+    private struct Shared {
+        var program: ContextReference
+        var site: ContextReference
+        var page: ContextReference?
+        var nav: [ContextReference]?
+        var sealed: ContextReference?
+        var mail: ContextReference?
+    }
 
     init(
         root: String, program: ProgramContext, site: SiteContext, page: PageInfoContext?, nav: [NavEntryContext]?,
         inlineCSS: String? = nil, mail: MailInfoContext? = nil, body: any TemplateContext
     ) {
         self.root = root
-        self.program = ContextReference(program)
-        self.site = ContextReference(site)
-        self.page = page.map(ContextReference.init)
-        self.nav = nav?.map(ContextReference.init)
+        self.program = program
+        self.site = site
+        self.page = page
+        self.nav = nav
         self.inlineCSS = inlineCSS
-        self.mail = mail.map(ContextReference.init)
+        self.mail = mail
         self.body = body
+        shared = Shared(
+            program: ContextReference(program), site: ContextReference(site), page: page.map { ContextReference($0) },
+            nav: nav?.map { ContextReference($0) }, sealed: nil, mail: mail.map { ContextReference($0) })
     }
 
     package static let fields = ContextFields<Self>(
         "every template", "The keys every page receives beside its own.",
         [
             .text("root", "the relative prefix from this page to the site root") { $0.root },
-            .object("program", "the program") { $0.program.context },
-            .object("site", "the site") { $0.site.context },
-            .object("page", "this page") { $0.page?.context },
-            .list("nav", "the site navigation, in order") { $0.nav?.map(\.context) },
+            .object("program", "the program") { $0.program },
+            .object("site", "the site") { $0.site },
+            .object("page", "this page") { $0.page },
+            .list("nav", "the site navigation, in order") { $0.nav },
         ])
 
     /// Keys a page kind's frame has besides the shared ones.
@@ -49,22 +62,22 @@ package struct PageFrame: TemplateContext {
         ) { $0.inlineCSS }
     ]
     package static let sealedFields: [ContextField<Self>] = [
-        .object("sealed", "the encrypted page") { $0.sealed?.context }
+        .object("sealed", "the encrypted page") { $0.sealed }
     ]
     package static let mailFields: [ContextField<Self>] = [
-        .object("mail", "the message") { $0.mail?.context }
+        .object("mail", "the message") { $0.mail }
     ]
 
     package func child(named name: String) -> Any? {
         switch name {
         case "root": root
-        case "program": program
-        case "site": site
-        case "page": page ?? body.child(named: name)
-        case "nav": nav ?? body.child(named: name)
+        case "program": shared.program
+        case "site": shared.site
+        case "page": shared.page ?? body.child(named: name)
+        case "nav": shared.nav ?? body.child(named: name)
         case "inline_css": inlineCSS ?? body.child(named: name)
-        case "sealed": sealed ?? body.child(named: name)
-        case "mail": mail ?? body.child(named: name)
+        case "sealed": shared.sealed ?? body.child(named: name)
+        case "mail": shared.mail ?? body.child(named: name)
         default: body.child(named: name)
         }
     }

@@ -13,15 +13,30 @@ extension TemplateContext {
     package static var schema: ContextSchema { fields.schema }
 }
 
-/// A context as Mustache holds it while rendering: by reference. Mustache keeps every value as
-/// `Any` and casts it to `MustacheParent` at each lookup, on every level of its stack; a struct of
-/// a dozen strings would be copied into a new box at each of those casts, a reference is not.
-package final class ContextReference<Context: TemplateContext>: MustacheParent, Sendable {
-    package let context: Context
+/// A context as Mustache holds it while rendering: one type for every context, one reference
+/// wide. Mustache keeps every value as `Any` and casts it to its protocols at each lookup, on
+/// every level of its stack. A struct of a dozen strings was copied into a new box at each cast;
+/// and each distinct type costs the runtime a search of every conformance the program has, for
+/// each protocol it is cast to, so one type serves them all.
+package struct ContextReference: MustacheParent, Sendable {
+    private let box: ContextBox
 
-    package init(_ context: Context) { self.context = context }
+    package init<Context: TemplateContext>(_ context: Context) { box = TypedContextBox(context) }
 
-    package func child(named name: String) -> Any? { context.child(named: name) }
+    package func child(named name: String) -> Any? { box.child(named: name) }
+}
+
+private class ContextBox: @unchecked Sendable {
+    func child(named name: String) -> Any? { nil }
+}
+
+/// Immutable once made, so sharing it between render workers is safe.
+private final class TypedContextBox<Context: TemplateContext>: ContextBox, @unchecked Sendable {
+    let context: Context
+
+    init(_ context: Context) { self.context = context }
+
+    override func child(named name: String) -> Any? { context.child(named: name) }
 }
 
 /// What a template may read from one context type: the keys, what each holds and means.
@@ -103,7 +118,7 @@ package struct ContextField<Root>: Sendable {
         _ name: String, _ meaning: String, _ value: @escaping @Sendable (Root) -> [Child]?
     ) -> ContextField {
         ContextField(name: name, type: .list(Child.schema), meaning: meaning) {
-            value($0).map { $0.map(ContextReference.init) as Any }
+            value($0).map { $0.map { ContextReference($0) } as Any }
         }
     }
 

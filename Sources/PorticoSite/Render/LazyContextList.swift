@@ -12,7 +12,7 @@ package struct LazyContextList<Element: Sendable, Item: TemplateContext>: Mustac
         self.context = context
     }
 
-    package func makeIterator() -> LazyMapSequence<[Element], ContextReference<Item>>.Iterator {
+    package func makeIterator() -> LazyMapSequence<[Element], ContextReference>.Iterator {
         let context = context
         return elements.lazy.map { ContextReference(context($0)) }.makeIterator()
     }

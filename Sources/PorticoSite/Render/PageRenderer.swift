@@ -113,19 +113,17 @@ public struct PageRenderer: Sendable {
         let root = context.root
         let parts = shells.html(for: root) {
             var shell = context
-            shell.page = ContextReference(
-                PageInfoContext(
-                    title: "Private page", description: "A private page of the \(site.program.name).",
-                    kind: PageKind.sealed.rawValue, canonicalURL: "", hasCanonicalURL: false))
+            shell.page = PageInfoContext(
+                title: "Private page", description: "A private page of the \(site.program.name).",
+                kind: PageKind.sealed.rawValue, canonicalURL: "", hasCanonicalURL: false)
             // Which section a private page belongs to is not the shell's to say.
             shell.nav = navigation.map { section in
-                ContextReference(NavEntryContext(label: section.label, href: root + section.path, current: false))
+                NavEntryContext(label: section.label, href: root + section.path, current: false)
             }
             let program = site.program
-            shell.sealed = ContextReference(
-                SealedContext(
-                    json: Self.sealedPlaceholder,
-                    contact: program.referral.email ?? program.team.first?.email ?? program.company))
+            shell.sealed = SealedContext(
+                json: Self.sealedPlaceholder,
+                contact: program.referral.email ?? program.team.first?.email ?? program.company)
             guard let html = templates.render(shell, template: PageKind.sealed.template),
                 let placeholder = html.firstUTF8Range(of: Self.sealedPlaceholder)
             else { return nil }

@@ -41,44 +41,56 @@ package struct TemplateTag: Sendable, Equatable {
 
     /// Every tag of `text`, in order. A tag left open at the end is not one (the parser reports it).
     package static func scan(_ text: String) -> [TemplateTag] {
+        let bytes = Array(text.utf8)
         var tags: [TemplateTag] = []
-        var open = "{{"
-        var close = "}}"
-        var position = text.startIndex
+        var open = Array("{{".utf8)
+        var close = Array("}}".utf8)
+        var position = 0
         var line = 1
-        var lineStart = text.startIndex
-        while let start = text.range(of: open, range: position..<text.endIndex) {
-            for index in text[position..<start.lowerBound].indices where text[index] == "\n" {
+        var lineStart = 0
+        while let start = find(open, in: bytes, from: position) {
+            for index in position..<start where bytes[index] == UInt8(ascii: "\n") {
                 line += 1
-                lineStart = text.index(after: index)
+                lineStart = index + 1
             }
-            let column = text.distance(from: lineStart, to: start.lowerBound) + 1
-            var inner = start.upperBound
+            // Columns count characters, as every other diagnostic's do.
+            let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).count + 1
+            var inner = start + open.count
             var ending = close
             // A triple mustache exists only with the standard delimiters.
-            if open == "{{", inner < text.endIndex, text[inner] == "{" {
-                inner = text.index(after: inner)
-                ending = "}" + close
+            if open == Array("{{".utf8), inner < bytes.count, bytes[inner] == UInt8(ascii: "{") {
+                inner += 1
+                ending = [UInt8(ascii: "}")] + close
             }
-            guard let end = text.range(of: ending, range: inner..<text.endIndex) else { break }
-            let content = String(text[inner..<end.lowerBound])
-            position = end.upperBound
+            guard let end = find(ending, in: bytes, from: inner) else { break }
+            let content = String(decoding: bytes[inner..<end], as: UTF8.self)
             let tag = classify(content, triple: ending != close)
             tags.append(TemplateTag(kind: tag.kind, name: tag.name, line: line, column: column))
             if tag.kind == .other, content.hasPrefix("="), content.hasSuffix("=") {
                 let delimiters = content.dropFirst().dropLast().split(whereSeparator: \.isWhitespace)
                 if delimiters.count == 2 {
-                    open = String(delimiters[0])
-                    close = String(delimiters[1])
+                    open = Array(delimiters[0].utf8)
+                    close = Array(delimiters[1].utf8)
                 }
             }
             // Newlines inside the tag (a multi-line comment) still count.
-            for index in text[start.upperBound..<end.upperBound].indices where text[index] == "\n" {
+            position = end + ending.count
+            for index in start..<position where bytes[index] == UInt8(ascii: "\n") {
                 line += 1
-                lineStart = text.index(after: index)
+                lineStart = index + 1
             }
         }
         return tags
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     private static func classify(_ content: String, triple: Bool) -> (kind: Kind, name: String) {
