@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         // Hummingbird's own dependencies, named for the preview's logger and its shutdown.
@@ -37,6 +38,7 @@ let package = Package(
             name: "PorticoProject",
             dependencies: [
                 "PorticoSupport", "PorticoModel", "PorticoMarkdown", .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         .target(
@@ -46,6 +48,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(name: "PorticoScorecard", dependencies: ["PorticoSupport", "PorticoModel"]),
         .target(
             name: "PorticoImport",
             dependencies: [
@@ -81,7 +84,7 @@ let package = Package(
             name: "portico",
             dependencies: [
                 "PorticoSupport", "PorticoModel", "PorticoAccess", "PorticoProject", "PorticoSite", "PorticoImport",
-                "PorticoMail", "PorticoAuthoring", "PorticoServe",
+                "PorticoMail", "PorticoAuthoring", "PorticoServe", "PorticoScorecard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,7 +96,7 @@ let package = Package(
             name: "PorticoTests",
             dependencies: [
                 "PorticoSupport", "PorticoModel", "PorticoMarkdown", "PorticoAccess", "PorticoProject", "PorticoSite",
-                "PorticoImport", "PorticoMail", "PorticoAuthoring", "PorticoServe",
+                "PorticoImport", "PorticoMail", "PorticoAuthoring", "PorticoServe", "PorticoScorecard",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -21,6 +21,10 @@ public struct Content: Sendable {
     public var campaigns: [Campaign] = []
     /// In the order of glossary.yml.
     public var glossary: [GlossaryTerm] = []
+    /// Every usable row of the CRM's exports in `pipeline/`, in file and row order.
+    public var opportunities: [Opportunity] = []
+    /// What each export file gave: rows read, used and dropped.
+    public var pipelineFiles: [PipelineFileSummary] = []
 
     public init(program: Program, partners: [Partner], assets: [Asset], staticFiles: [AssetFile] = []) {
         self.staticFiles = staticFiles

@@ -21,6 +21,8 @@ public struct Partner: Sendable {
     public var explicitReferralCode: Reference?
     public var referralOverrides: ReferralOverrides
     public var integration: Integration?
+    /// Targets from joint planning, by quarter (`plan:`).
+    public var plan: [Quarter: QuarterPlan] = [:]
     public var source: SourceLocation
 
     /// The code that carries the partner's credit on every referral. The default is derived

@@ -16,6 +16,8 @@ public struct Program: Sendable {
     public var referral: ReferralProgram
     /// Who may read an asset that does not say (`default_visibility`; `partners` unless set).
     public var defaultVisibility: AssetVisibility
+    /// How to read the CRM's exports in `pipeline/` (`pipeline:`); empty when the program has none.
+    public var pipeline: [PipelineExport] = []
     public var source: SourceLocation
 
     public func tier(_ id: String) -> Tier? { tiers.first { $0.id == id } }
@@ -61,22 +63,20 @@ public struct Tier: Sendable {
     public var name: String
     public var criteria: String
     public var benefits: [String]
+    /// What a partner does over the last four quarters to earn the tier (`earn:`), if the numbers decide.
+    public var earn: EarnRule?
     public var source: SourceLocation
 
-    package init(id: String, name: String, criteria: String, benefits: [String], source: SourceLocation) {
-
+    package init(
+        id: String, name: String, criteria: String, benefits: [String], earn: EarnRule? = nil, source: SourceLocation
+    ) {
         self.id = id
-
         self.name = name
-
         self.criteria = criteria
-
         self.benefits = benefits
-
+        self.earn = earn
         self.source = source
-
     }
-
 }
 
 public struct TeamMember: Sendable {

@@ -29,9 +29,14 @@ struct BuildOptionGroup: ParsableArguments {
     @Flag(help: "Fail rather than make a new secret when there is none (for CI deploys).")
     var requireSecret = false
 
+    @Flag(help: "Leave out a CRM export's bad rows with a warning, rather than failing.")
+    var lenient = false
+
     /// The options a build or check runs with.
     func buildOptions(output: String, writesOutput: Bool) -> BuildOptions {
-        var options = BuildOptions(project: project.options, output: output, strict: strict, writesOutput: writesOutput)
+        var projectOptions = project.options
+        projectOptions.lenient = lenient
+        var options = BuildOptions(project: projectOptions, output: output, strict: strict, writesOutput: writesOutput)
         options.encrypt = encryption.encrypt
         options.keys = secret.source
         options.requireSecret = requireSecret

@@ -25,7 +25,7 @@ struct Portico: ParsableCommand {
         version: PorticoVersion.number,
         subcommands: [
             Build.self, Check.self, Serve.self, Init.self, New.self, Import.self, Keys.self, Links.self, Send.self,
-            Welcome.self,
+            Welcome.self, Report.self,
         ],
         defaultSubcommand: nil
     )

@@ -19,6 +19,8 @@ public struct LoadedContent: Sendable {
     public var glossary: [GlossaryTerm] = []
     /// Ids of every story file, including those that failed to load.
     public var storyFileIDs: Set<String> = []
+    public var opportunities: [Opportunity] = []
+    public var pipelineFiles: [PipelineFileSummary] = []
 }
 
 /// The load stage: reads `program.yml`, `partners/*.yml`, `assets/*.md`, `briefs/*.md`,
@@ -26,6 +28,8 @@ public struct LoadedContent: Sendable {
 public struct ContentLoader: Sendable {
     package let folder: ContentFolder
     package let bodies: AssetBody.Keeping
+    /// A bad row of a CRM export is a warning and the row is left out (`--lenient`), not an error.
+    package var lenientPipeline = false
 
     public init(contentURL: URL, displayPath: String, bodies: AssetBody.Keeping = .held) {
         folder = ContentFolder(url: contentURL, displayPath: displayPath)
@@ -76,6 +80,16 @@ public struct ContentLoader: Sendable {
         loaded.campaigns =
             loadOptional("campaigns.yml", log: log) { ContentFileDecoder.campaigns($0, issues: $1) } ?? []
         loaded.glossary = loadOptional("glossary.yml", log: log) { ContentFileDecoder.glossary($0, issues: $1) } ?? []
+        // Rows name partners by id, name or code: read once the partners are.
+        if let program {
+            let issues = IssueList()
+            let pipeline = PipelineReader(
+                folder: folder, exports: program.pipeline, partners: loaded.partners, lenient: lenientPipeline
+            ).read(into: issues)
+            log.report(contentsOf: issues.items)
+            loaded.opportunities = pipeline.opportunities
+            loaded.pipelineFiles = pipeline.files
+        }
         return loaded
     }
 

@@ -7,6 +7,7 @@ package enum PartnerLoader {
     package static let fields =
         [
             "name", "kind", "tier", "status", "since", "manager", "website", "audience", "contacts", "featured",
+            "plan",
         ] + ReferralLoader.partnerKeys
     package static let contactFields = ["name", "role", "email", "since"]
 
@@ -38,13 +39,45 @@ package enum PartnerLoader {
             fields.nested("referral", what: "referral", known: ReferralLoader.overrideFields, required: false)
             .map(ReferralLoader.overrides) ?? ReferralOverrides()
         let integration = ReferralLoader.integration(fields, partnerID: id, kind: kind)
+        let plan = Self.plan(fields)
         guard let name, let kind, let tier, let status, let since, let audience, let contacts else { return nil }
         let statusLocation = fields.entry("status").map { fields.place($0.value) } ?? fields.location
-        return Partner(
+        var partner = Partner(
             id: id, name: name, kind: kind, tier: tier, status: status, since: since.0, sinceLocation: since.1,
             statusLocation: statusLocation, manager: manager,
             website: website, audience: audience, contacts: contacts, featured: featured,
             explicitReferralCode: referralCode, referralOverrides: overrides ?? ReferralOverrides(),
             integration: integration, source: fields.location)
+        partner.plan = plan
+        return partner
+    }
+
+    /// `plan:`: a mapping of quarters (`2026-Q4`) to `{qualified: 4, won: 1}`.
+    private static func plan(_ fields: FieldReader) -> [Quarter: QuarterPlan] {
+        guard let (_, node) = fields.entry("plan") else { return [:] }
+        guard case .mapping(let mapping) = node else {
+            fields.wrongType("plan", expected: "a mapping of quarters such as 2026-Q4", found: node)
+            return [:]
+        }
+        var plan: [Quarter: QuarterPlan] = [:]
+        for (key, value) in mapping {
+            guard let text = key.scalar?.string, let quarter = Quarter(text) else {
+                fields.issues.add(
+                    .error(
+                        "bad-quarter", "'\(key.scalar?.string ?? "")' is not a quarter", at: fields.place(key),
+                        hint: "write quarters as YYYY-QN, such as 2026-Q4"))
+                continue
+            }
+            guard
+                let targets = FieldReader(
+                    value, what: "a quarter's plan", known: ["qualified", "won"], file: fields.file,
+                    lineOffset: fields.lineOffset, yaml: fields.yaml, issues: fields.issues, fallback: fields.place(key)
+                )
+            else { continue }
+            plan[quarter] = QuarterPlan(
+                qualified: targets.positiveInt("qualified", required: false),
+                won: targets.positiveInt("won", required: false))
+        }
+        return plan
     }
 }

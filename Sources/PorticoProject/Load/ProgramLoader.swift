@@ -7,10 +7,11 @@ package enum ProgramLoader {
     package static let fields =
         [
             "name", "company", "base_url", "positioning", "boundaries", "tiers", "team", "review_every",
-            "default_visibility",
+            "default_visibility", "pipeline",
         ] + ReferralLoader.programKeys
     package static let boundaryFields = ["we_solve", "partner_solves", "journey"]
-    package static let tierFields = ["id", "name", "criteria", "benefits"]
+    package static let tierFields = ["id", "name", "criteria", "benefits", "earn"]
+    package static let earnFields = ["qualified", "won"]
     package static let teamFields = ["id", "name", "role", "email", "phone"]
     package static let defaultReviewEvery = 180
 
@@ -32,8 +33,13 @@ package enum ProgramLoader {
             let name = tier.string("name")
             let criteria = tier.string("criteria")
             let benefits = tier.stringList("benefits") ?? []
+            let earn = tier.nested("earn", what: "a tier's earn rule", known: earnFields, required: false).map {
+                EarnRule(
+                    qualified: $0.positiveInt("qualified", required: false), won: $0.positiveInt("won", required: false)
+                )
+            }
             guard let id, let name, let criteria else { return nil }
-            return Tier(id: id.id, name: name, criteria: criteria, benefits: benefits, source: id.location)
+            return Tier(id: id.id, name: name, criteria: criteria, benefits: benefits, earn: earn, source: id.location)
         }
         let team = fields.records("team", what: "a team member", known: teamFields, required: true) {
             member -> TeamMember? in
@@ -48,18 +54,22 @@ package enum ProgramLoader {
         let reviewEvery = fields.positiveInt("review_every", required: false) ?? defaultReviewEvery
         let referral = ReferralLoader.program(fields)
         let defaultVisibility: AssetVisibility = fields.choice("default_visibility", required: false) ?? .partners
+        let pipeline = PipelineSettingsLoader.read(fields)
         if let tiers, tiers.isEmpty {
             fields.issues.add(
                 .error(
                     "missing-field", "the program needs at least one tier",
                     at: fields.entry("tiers").map { fields.place($0.key) } ?? fields.location))
         }
-        guard let name, let company, let positioning, let boundaries, let tiers, let team, let referral else {
+        guard let name, let company, let positioning, let boundaries, let tiers, let team, let referral, let pipeline
+        else {
             return nil
         }
-        return Program(
+        var program = Program(
             name: name, company: company, baseURL: baseURL, positioning: positioning, boundaries: boundaries,
             tiers: tiers, team: team, reviewEvery: reviewEvery, referral: referral,
             defaultVisibility: defaultVisibility, source: fields.location)
+        program.pipeline = pipeline
+        return program
     }
 }

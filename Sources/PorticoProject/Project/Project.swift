@@ -24,8 +24,10 @@ public struct Project: Sendable {
     public static func read(
         _ options: ProjectOptions, bodies: AssetBody.Keeping = .inFile, into log: DiagnosticLog
     ) -> LoadedContent {
-        ContentLoader(contentURL: options.contentURL, displayPath: options.contentDisplayPath, bodies: bodies)
-            .load(into: log)
+        var loader = ContentLoader(
+            contentURL: options.contentURL, displayPath: options.contentDisplayPath, bodies: bodies)
+        loader.lenientPipeline = options.lenient
+        return loader.load(into: log)
     }
 
     /// The validate stage: the program's rules across files, each problem in `log`. Nil when the

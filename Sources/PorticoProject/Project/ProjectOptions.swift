@@ -13,6 +13,8 @@ public struct ProjectOptions: Sendable {
     public var templatesDisplayPath: String
     /// "Today" for review states.
     public var date: Day
+    /// A bad row of a CRM export is a warning and the row is left out, rather than an error (`--lenient`).
+    public var lenient = false
 
     public init(content: String = "content", templates: String? = nil, date: Day) {
         contentURL = URL(fileURLWithPath: content)

@@ -48,6 +48,8 @@ public struct ContentValidator: Sendable {
         content.stories = loaded.stories.sorted { $0.id < $1.id }
         content.campaigns = loaded.campaigns
         content.glossary = loaded.glossary
+        content.opportunities = loaded.opportunities
+        content.pipelineFiles = loaded.pipelineFiles
         return content
     }
 

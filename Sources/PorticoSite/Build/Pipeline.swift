@@ -58,7 +58,7 @@ public enum Pipeline {
         }
         var built = report(log, options: options, pages: counts.pages, files: counts.files, clock: clock)
         built.partnerHealth = PartnerHealth.all(prepared.site)
-        built.notes = prepared.access.notes
+        built.notes = prepared.project.content.pipelineFiles.map(\.description) + prepared.access.notes
         built.alerts = prepared.access.alerts
         return built
     }

@@ -4,8 +4,10 @@ package enum Suggestion {
     package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
         var best: (String, Int)?
+        // Case is not a typo worth counting: "Brigde" is one slip from "bridge".
+        let lowered = word.lowercased()
         for candidate in candidates {
-            let distance = editDistance(word, candidate)
+            let distance = editDistance(lowered, candidate.lowercased())
             if distance <= limit, distance < (best?.1 ?? Int.max) {
                 best = (candidate, distance)
             }
@@ -14,6 +16,10 @@ package enum Suggestion {
             // A shortened id ("roi-calc" for "roi-calculator") is a common slip too.
             best = candidates.filter { $0.hasPrefix(word) && word.count >= 3 }
                 .sorted().first.map { ($0, 0) }
+        }
+        if best == nil, word.count >= 4 {
+            // So is a name cut short at the front ("Stage" for "Deal Stage").
+            best = candidates.filter { $0.lowercased().hasSuffix(lowered) }.sorted().first.map { ($0, 0) }
         }
         return best?.0
     }

@@ -1,0 +1,133 @@
+import PorticoModel
+import PorticoSupport
+
+/// The program's health from the CRM's exports: each partner's numbers by quarter, the tier they
+/// earn, whether they have earned co-marketing, their first joint win, and what the numbers say
+/// is wrong; and the same numbers for every other channel, as the baseline.
+public struct ProgramScorecard: Sendable {
+    /// The quarter the review is of: the one holding the build date unless asked otherwise.
+    public var quarter: Quarter
+    /// The last four quarters up to `quarter`, oldest first: what tiers and co-marketing are judged on.
+    public var window: [Quarter]
+    public var partners: [PartnerScorecard]
+    /// Opportunities no partner referred, by quarter.
+    public var otherChannels: [Quarter: QuarterNumbers]
+    /// Every quarter some opportunity was created or closed in, oldest first.
+    public var quarters: [Quarter]
+
+    /// A co-marketing campaign is earned with this many qualified opportunities that were won or are still open.
+    public static let coMarketingThreshold = 3
+    /// A partner is expected to have a first joint win this many days after joining.
+    public static let firstWinDays = 90
+
+    public init(content: Content, today: Day, quarter: Quarter? = nil) {
+        let quarter = quarter ?? Quarter(containing: today)
+        self.quarter = quarter
+        window = quarter.lastQuarters(4)
+        var byPartner: [String: [Opportunity]] = [:]
+        var others: [Quarter: QuarterNumbers] = [:]
+        var seen: Set<Quarter> = []
+        for opportunity in content.opportunities {
+            seen.insert(Quarter(containing: opportunity.created))
+            if let closed = opportunity.closed, opportunity.outcome != .open {
+                seen.insert(Quarter(containing: closed))
+            }
+            if let id = opportunity.partnerID {
+                byPartner[id, default: []].append(opportunity)
+            } else {
+                QuarterNumbers.add(opportunity, to: &others)
+            }
+        }
+        otherChannels = others
+        quarters = seen.sorted()
+        let window = window
+        partners = content.partners.filter { $0.status != .retired }.map { partner in
+            PartnerScorecard(
+                partner: partner, opportunities: byPartner[partner.id] ?? [], program: content.program,
+                assets: content.assets, today: today, quarter: quarter, window: window)
+        }
+    }
+
+    /// The other channels' numbers over `quarters`.
+    public func otherChannels(over quarters: [Quarter]) -> QuarterNumbers {
+        quarters.reduce(QuarterNumbers()) { $0 + (otherChannels[$1] ?? QuarterNumbers()) }
+    }
+}
+
+/// One partner's scorecard.
+public struct PartnerScorecard: Sendable {
+    public var partnerID: String
+    public var name: String
+    public var since: Day
+    public var byQuarter: [Quarter: QuarterNumbers]
+    /// The last four quarters together.
+    public var window: QuarterNumbers
+    public var plan: QuarterPlan?
+    public var assignedTier: Tier?
+    public var earnedTier: Tier?
+    public var coMarketing: Bool
+    /// Qualified opportunities in the window that were won or are still open.
+    public var progressed: Int
+    public var firstWin: Day?
+    /// True when the partner joined more than `firstWinDays` ago and has no win.
+    public var overdueFirstWin: Bool
+    public var diagnosis: [Finding]
+    /// Every opportunity the partner sent, newest first: what its results page lists.
+    public var opportunities: [Opportunity]
+
+    init(
+        partner: Partner, opportunities: [Opportunity], program: Program, assets: [Asset], today: Day,
+        quarter: Quarter, window: [Quarter]
+    ) {
+        partnerID = partner.id
+        name = partner.name
+        since = partner.since
+        var numbers: [Quarter: QuarterNumbers] = [:]
+        for opportunity in opportunities { QuarterNumbers.add(opportunity, to: &numbers) }
+        byQuarter = numbers
+        let total = window.reduce(QuarterNumbers()) { $0 + (numbers[$1] ?? QuarterNumbers()) }
+        self.window = total
+        plan = partner.plan[quarter]
+        assignedTier = program.tier(partner.tier.id)
+        earnedTier = program.tiers.first { tier in
+            guard let rule = tier.earn else { return true }
+            return total.qualified >= (rule.qualified ?? 0) && total.won >= (rule.won ?? 0)
+        }
+        let windowSet = Set(window)
+        progressed = opportunities.count {
+            $0.qualified && $0.outcome != .lost && windowSet.contains(Quarter(containing: $0.created))
+        }
+        coMarketing = progressed >= ProgramScorecard.coMarketingThreshold
+        firstWin = opportunities.filter { $0.outcome == .won }.compactMap { $0.closed ?? $0.created }.min()
+        overdueFirstWin =
+            firstWin == nil && today.dayNumber - partner.since.dayNumber > ProgramScorecard.firstWinDays
+        diagnosis = Finding.diagnose(
+            total, partner: partner, assets: assets, overdueFirstWin: overdueFirstWin,
+            joinedBeforeWindow: partner.since < (window.first?.firstDay ?? partner.since))
+        self.opportunities = opportunities.sorted { ($1.created, $1.company) < ($0.created, $0.company) }
+    }
+
+    /// The move the numbers suggest: up, down or none, from the assigned tier to the earned one.
+    public func move(in tiers: [Tier]) -> TierMove {
+        guard let assigned = assignedTier, let earned = earnedTier,
+            let from = tiers.firstIndex(where: { $0.id == assigned.id }),
+            let to = tiers.firstIndex(where: { $0.id == earned.id })
+        else { return .none }
+        // Tiers are listed highest first.
+        return to < from ? .up(earned) : to > from ? .down(earned) : .none
+    }
+}
+
+public enum TierMove: Sendable {
+    case up(Tier)
+    case down(Tier)
+    case none
+
+    public var description: String {
+        switch self {
+        case .up(let tier): "up to \(tier.name)"
+        case .down(let tier): "down to \(tier.name)"
+        case .none: "stays"
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import PorticoModel
+import PorticoSupport
+
+/// The scorecard of one quarter as `portico report` prints it: a table for the terminal, CSV for
+/// spreadsheets, JSON for scripts, Markdown for the quarterly review's notes.
+public struct ScorecardReport: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case table
+        case csv
+        case json
+        case markdown
+    }
+
+    public let scorecard: ProgramScorecard
+    public let tiers: [Tier]
+    /// Only this partner, when set.
+    public let partnerID: String?
+
+    public init(scorecard: ProgramScorecard, tiers: [Tier], partnerID: String? = nil) {
+        self.scorecard = scorecard
+        self.tiers = tiers
+        self.partnerID = partnerID
+    }
+
+    /// One line of the report: a partner, or every other channel.
+    public struct Row: Sendable, Encodable {
+        public var partner: String
+        public var name: String
+        public var volume: Int
+        public var qualified: Int
+        public var qualificationRate: Double?
+        public var won: Int
+        public var winRate: Double?
+        public var medianDaysToClose: Double?
+        public var activeCustomers: Int
+        public var customersWithStatus: Int
+        public var revenueWon: Double
+        public var planQualified: Int?
+        public var planWon: Int?
+        public var tier: String?
+        public var earnedTier: String?
+        public var tierMove: String?
+        public var coMarketing: Bool?
+        public var firstWin: String?
+        public var findings: [String]
+    }
+
+    public var rows: [Row] {
+        let quarter = scorecard.quarter
+        var rows = scorecard.partners.filter { partnerID == nil || $0.partnerID == partnerID }.map { card in
+            let numbers = card.byQuarter[quarter] ?? QuarterNumbers()
+            return Self.row(
+                numbers, partner: card.partnerID, name: card.name, plan: card.plan, tier: card.assignedTier?.name,
+                earned: card.earnedTier?.name, move: card.move(in: tiers).description, coMarketing: card.coMarketing,
+                firstWin: card.firstWin?.description, findings: card.diagnosis.map(\.message))
+        }
+        if partnerID == nil {
+            rows.append(
+                Self.row(
+                    scorecard.otherChannels[quarter] ?? QuarterNumbers(), partner: "", name: "Other channels",
+                    plan: nil, tier: nil, earned: nil, move: nil, coMarketing: nil, firstWin: nil, findings: []))
+        }
+        return rows
+    }
+
+    private static func row(
+        _ numbers: QuarterNumbers, partner: String, name: String, plan: QuarterPlan?, tier: String?, earned: String?,
+        move: String?, coMarketing: Bool?, firstWin: String?, findings: [String]
+    ) -> Row {
+        Row(
+            partner: partner, name: name, volume: numbers.volume, qualified: numbers.qualified,
+            qualificationRate: numbers.qualificationRate, won: numbers.won, winRate: numbers.winRate,
+            medianDaysToClose: numbers.medianDaysToClose, activeCustomers: numbers.activeCustomers,
+            customersWithStatus: numbers.customersWithStatus, revenueWon: numbers.revenueWon,
+            planQualified: plan?.qualified, planWon: plan?.won, tier: tier, earnedTier: earned, tierMove: move,
+            coMarketing: coMarketing, firstWin: firstWin, findings: findings)
+    }
+
+    public static let columns = [
+        "Partner", "Referred", "Qualified", "Qual. rate", "Won", "Win rate", "Median days", "Active", "Revenue",
+        "Plan", "Tier", "Earns", "Co-marketing", "First win",
+    ]
+
+    /// The row's cells as text: a rate with nothing to divide by is "n/a", never 0%.
+    public static func cells(_ row: Row) -> [String] {
+        [
+            row.name, String(row.volume), String(row.qualified), percent(row.qualificationRate), String(row.won),
+            percent(row.winRate), row.medianDaysToClose.map(days) ?? "n/a",
+            row.customersWithStatus == 0 ? "n/a" : "\(row.activeCustomers)/\(row.customersWithStatus)",
+            amount(row.revenueWon), plan(row), row.tier ?? "",
+            row.earnedTier.map { "\($0) (\(row.tierMove ?? ""))" } ?? "",
+            row.coMarketing.map { $0 ? "yes" : "no" } ?? "", row.firstWin ?? (row.partner.isEmpty ? "" : "none"),
+        ]
+    }
+
+    public static func percent(_ rate: Double?) -> String {
+        guard let rate else { return "n/a" }
+        return "\(Int((rate * 100).rounded()))%"
+    }
+
+    static func days(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    /// Whole units with thousands grouped: `48,500`.
+    public static func amount(_ value: Double) -> String {
+        let digits = String(Int(value.rounded()))
+        var grouped = ""
+        for (index, digit) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0, digit != "-" { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return String(grouped.reversed())
+    }
+
+    static func plan(_ row: Row) -> String {
+        var parts: [String] = []
+        if let qualified = row.planQualified { parts.append("\(row.qualified)/\(qualified) qualified") }
+        if let won = row.planWon { parts.append("\(row.won)/\(won) won") }
+        return parts.joined(separator: ", ")
+    }
+
+    public func render(_ format: Format) throws -> String {
+        let rows = rows
+        let title = "Partner scorecard, \(scorecard.quarter.label)"
+        switch format {
+        case .csv:
+            return CSVWriter.text(
+                header: ["Partner ID"] + Self.columns + ["Findings"],
+                rows: rows.map { [$0.partner] + Self.cells($0) + [$0.findings.joined(separator: "; ")] })
+        case .json:
+            struct Document: Encodable {
+                var quarter: String
+                var window: [String]
+                var rows: [Row]
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            let data = try encoder.encode(
+                Document(
+                    quarter: scorecard.quarter.description, window: scorecard.window.map(\.description), rows: rows))
+            return String(decoding: data, as: UTF8.self) + "\n"
+        case .markdown:
+            var lines = ["## \(title)", "", "| " + Self.columns.joined(separator: " | ") + " |"]
+            lines.append("|" + String(repeating: " --- |", count: Self.columns.count))
+            for row in rows {
+                lines.append(
+                    "| "
+                        + Self.cells(row).map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ")
+                        + " |")
+            }
+            lines += findings(rows).map { "- " + $0 }
+            return lines.joined(separator: "\n") + "\n"
+        case .table:
+            let table = [Self.columns] + rows.map(Self.cells)
+            let widths = Self.columns.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
+            var lines = [title, ""]
+            for (index, cells) in table.enumerated() {
+                let padded = cells.enumerated().map { column, cell in
+                    // Names and words to the left, numbers to the right.
+                    let pad = String(repeating: " ", count: widths[column] - cell.count)
+                    return column == 0 || column >= 9 ? cell + pad : pad + cell
+                }
+                lines.append(padded.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+                if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+            }
+            let notes = findings(rows)
+            if !notes.isEmpty { lines += [""] + notes }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    private func findings(_ rows: [Row]) -> [String] {
+        rows.flatMap { row in row.findings.map { "\(row.name): \($0)" } }
+    }
+}
