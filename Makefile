@@ -58,7 +58,8 @@ test: deps lint architecture
 ## which reuses check-site's browser and venv), open private pages with personal links
 ## (scripts/check-private-portal), check the monthly briefs' feed, calendars and emails and
 ## deliver them through msmtp to a local SMTP sink (scripts/check-briefs), prove each checker
-## search the portal in Chromium with and without a key (scripts/check-search), prove each checker
+## search the portal in Chromium with and without a key (scripts/check-search), compare the
+## partner scorecard with an independent count of the CRM's exports (scripts/check-scorecard), prove each checker
 ## still fails on a deliberately broken site, then fuzz the content loader.
 check-site: build
 	$(PORTICO) build
@@ -69,6 +70,7 @@ check-site: build
 	scripts/check-briefs $(PORTICO)
 	scripts/check-search $(PORTICO)
 	scripts/check-serve $(PORTICO)
+	scripts/check-scorecard $(PORTICO)
 	scripts/check-site-selftest
 	$(MAKE) fuzz
 
