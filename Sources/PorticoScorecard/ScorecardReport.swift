@@ -53,7 +53,7 @@ public struct ScorecardReport: Sendable {
             return Self.row(
                 numbers, partner: card.partnerID, name: card.name, plan: card.plan, tier: card.assignedTier?.name,
                 earned: card.earnedTier?.name, move: card.move(in: tiers).description, coMarketing: card.coMarketing,
-                firstWin: card.firstWin?.description, findings: card.diagnosis.map(\.message))
+                firstWin: card.firstWin?.description, findings: card.diagnosis.map(Self.describe))
         }
         if partnerID == nil {
             rows.append(
@@ -75,6 +75,12 @@ public struct ScorecardReport: Sendable {
             customersWithStatus: numbers.customersWithStatus, revenueWon: numbers.revenueWon,
             planQualified: plan?.qualified, planWon: plan?.won, tier: tier, earnedTier: earned, tierMove: move,
             coMarketing: coMarketing, firstWin: firstWin, findings: findings)
+    }
+
+    /// A finding with the enablement it names, for the review to go through.
+    static func describe(_ finding: Finding) -> String {
+        finding.assetIDs.isEmpty
+            ? finding.message : finding.message + " (enablement: " + finding.assetIDs.joined(separator: ", ") + ")"
     }
 
     public static let columns = [

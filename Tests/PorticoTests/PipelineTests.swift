@@ -117,6 +117,44 @@ import Testing
         #expect(quarter.stderr.contains("--quarter must be written YYYY-QN"))
     }
 
+    @Test func theNumbersDecideTheTierCoMarketingAndWhatIsWrong() throws {
+        // Sunset has been a partner since 2024: seven referrals, one qualified, and quiet wins.
+        // Acme joined in September: four qualified, three open, one won; Bridge sent nothing.
+        var rows = ["Created,Partner,Company,Stage,Amount,Closed,Status"]
+        for (index, stage) in ["Qualified", "Proposal", "Qualified", "Closed Won"].enumerated() {
+            rows.append("2026-09-1\(index),acme,Acme client \(index),\(stage),1000,2026-10-20,active")
+        }
+        for index in 0..<7 {
+            rows.append(
+                "2026-0\(index + 1)-05,sunset,Sunset client \(index),\(index == 0 ? "Qualified" : "Closed Lost"),,2026-08-01,"
+            )
+        }
+        let scratch = try Self.project(["deals.csv": rows.joined(separator: "\n") + "\n"])
+        let program = try scratch.read("content/program.yml")
+        try scratch.write(
+            program.replacingOccurrences(
+                of: "    criteria: Three referrals a quarter.\n",
+                with: "    criteria: Three referrals a quarter.\n    earn: {qualified: 3, won: 1}\n"),
+            to: "content/program.yml")
+        let report = try Self.rows(Self.report(scratch, ["--quarter", "2026-Q4", "--format", "json"]))
+        let acme = try #require(report["Acme Consulting"])
+        #expect(acme["earned_tier"] as? String == "Gold" && acme["tier_move"] as? String == "stays")
+        #expect(acme["co_marketing"] as? Bool == true && acme["first_win"] as? String == "2026-10-20")
+        let sunset = try #require(report["Sunset Advisors"])
+        #expect(sunset["earned_tier"] as? String == "Silver" && sunset["tier_move"] as? String == "down to Silver")
+        #expect(sunset["co_marketing"] as? Bool == false)
+        #expect(
+            sunset["findings"] as? [String] == [
+                "1 of 7 referrals qualified: the partner's audience may not match, or the enablement does not land "
+                    + "(enablement: fixture-in-one-page, security-objections)",
+                "0 of 6 qualified opportunities that closed were won: expectations may be set wrong before the handoff",
+                "no joint win yet, more than 90 days after joining",
+            ])
+        let bridge = try #require(report["Bridge Ledger"])
+        // Bridge joined in October: too new to be quiet, or to be late with a first win.
+        #expect(bridge["findings"] as? [String] == [] && bridge["first_win"] == nil)
+    }
+
     @Test func theExampleReadsBothCRMShapes() throws {
         let scratch = try Scratch()
         let run = try PorticoRun.run(
