@@ -54,14 +54,20 @@ package struct CSVText {
     }
 }
 
-/// Dates as CRM exports write them, read with the patterns `pipeline.dates` lists.
-package enum PipelineDates {
-    package static func day(_ text: String, formats: [String]) -> Day? {
+/// Dates as CRM exports write them, read with the patterns `pipeline.dates` lists. The
+/// formatters are made once per file: making one costs more than reading a date with it.
+package struct PipelineDates {
+    private let formatters: [DateFormatter]
+
+    package init(formats: [String]) {
+        formatters = formats.map(Self.formatter)
+    }
+
+    package func day(_ text: String) -> Day? {
         if let day = Day(text) { return day }
-        for format in formats {
-            let formatter = Self.formatter(format)
+        for formatter in formatters {
             if let date = formatter.date(from: text) {
-                let parts = Calendar(identifier: .gregorian).dateComponents(in: utc, from: date)
+                let parts = Self.calendar.dateComponents(in: Self.utc, from: date)
                 if let year = parts.year, let month = parts.month, let day = parts.day,
                     let result = Day(year: year, month: month, day: day)
                 {
@@ -77,6 +83,7 @@ package enum PipelineDates {
     }
 
     private static let utc = TimeZone(identifier: "UTC") ?? TimeZone.current
+    private static let calendar = Calendar(identifier: .gregorian)
 
     private static func formatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()

@@ -59,6 +59,7 @@ package struct PipelineFileReader {
                             + "; 'pipeline.columns' in program.yml names the one for each field"))
             }
         }
+        let dates = PipelineDates(formats: export.dateFormats)
         var line = 2 + places.lineBreaks(in: csv.header)
         var opportunities: [Opportunity] = []
         var read = 0
@@ -69,7 +70,7 @@ package struct PipelineFileReader {
             read += 1
             guard !missing else { continue }
             let cells = RowCells(row: row, columns: columns, line: start, file: file, places: places)
-            if let opportunity = opportunity(cells) { opportunities.append(opportunity) }
+            if let opportunity = opportunity(cells, dates: dates) { opportunities.append(opportunity) }
         }
         return (
             opportunities, PipelineFileSummary(displayPath: file.displayPath, read: read, used: opportunities.count)
@@ -77,7 +78,7 @@ package struct PipelineFileReader {
     }
 
     /// The row as an opportunity, or nil after reporting what is wrong with it.
-    private func opportunity(_ cells: RowCells) -> Opportunity? {
+    private func opportunity(_ cells: RowCells, dates: PipelineDates) -> Opportunity? {
         var problems: [Diagnostic] = []
         func problem(_ code: String, _ message: String, _ field: PipelineField, hint: String? = nil) {
             let severity: Severity = lenient ? .warning : .error
@@ -93,7 +94,7 @@ package struct PipelineFileReader {
             return value
         }
         let created = required(.created).flatMap { text -> Day? in
-            guard let day = PipelineDates.day(text, formats: export.dateFormats) else {
+            guard let day = dates.day(text) else {
                 problem(
                     "pipeline-bad-date",
                     "'\(text)' is not a date written " + PipelineDates.describe(export.dateFormats),
@@ -116,7 +117,7 @@ package struct PipelineFileReader {
         }
         var closed: Day?
         if let text = cells[.closeDate], !text.isEmpty {
-            closed = PipelineDates.day(text, formats: export.dateFormats)
+            closed = dates.day(text)
             if closed == nil {
                 problem(
                     "pipeline-bad-date",
