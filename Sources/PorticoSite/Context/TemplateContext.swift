@@ -79,31 +79,39 @@ package struct ContextField<Root>: Sendable {
     package static func text(
         _ name: String, _ meaning: String, _ value: @escaping @Sendable (Root) -> String?
     ) -> ContextField {
-        ContextField(name: name, type: .text, meaning: meaning) { value($0).map { $0 as Any } }
+        plain(name, .text, meaning, value)
     }
 
     package static func html(
         _ name: String, _ meaning: String, _ value: @escaping @Sendable (Root) -> String?
     ) -> ContextField {
-        ContextField(name: name, type: .html, meaning: meaning) { value($0).map { $0 as Any } }
+        plain(name, .html, meaning, value)
     }
 
     package static func flag(
         _ name: String, _ meaning: String, _ value: @escaping @Sendable (Root) -> Bool?
     ) -> ContextField {
-        ContextField(name: name, type: .flag, meaning: meaning) { value($0).map { $0 as Any } }
+        plain(name, .flag, meaning, value)
     }
 
     package static func number(
         _ name: String, _ meaning: String, _ value: @escaping @Sendable (Root) -> Int?
     ) -> ContextField {
-        ContextField(name: name, type: .number, meaning: meaning) { value($0).map { $0 as Any } }
+        plain(name, .number, meaning, value)
     }
 
     package static func texts(
         _ name: String, _ meaning: String, _ value: @escaping @Sendable (Root) -> [String]?
     ) -> ContextField {
-        ContextField(name: name, type: .textList, meaning: meaning) { value($0).map { $0 as Any } }
+        plain(name, .textList, meaning, value)
+    }
+
+    /// A value Mustache shows or tests as it is: text, HTML, a flag, a number, a list of text.
+    private static func plain<Value: Sendable>(
+        _ name: String, _ type: ContextSchema.ValueType, _ meaning: String,
+        _ value: @escaping @Sendable (Root) -> Value?
+    ) -> ContextField {
+        ContextField(name: name, type: type, meaning: meaning) { value($0).map { $0 as Any } }
     }
 
     package static func object<Child: TemplateContext>(
