@@ -27,7 +27,11 @@ package struct CSVText {
 
     /// How many line breaks the values of a row hold: a quoted field may span lines.
     package func lineBreaks(in row: [String]) -> Int {
-        row.reduce(0) { count, field in count + field.count { $0.isNewline } }
+        row.reduce(0) { count, field in
+            // Most fields hold no line break: looking at their bytes is enough to tell.
+            guard field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return count }
+            return count + field.count { $0.isNewline }
+        }
     }
 
     /// The line and column where field `index` of the row starting on `line` begins.
