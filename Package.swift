@@ -45,6 +45,7 @@ let package = Package(
             name: "PorticoSite",
             dependencies: [
                 "PorticoSupport", "PorticoModel", "PorticoMarkdown", "PorticoAccess", "PorticoProject",
+                "PorticoScorecard",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

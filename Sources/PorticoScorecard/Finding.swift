@@ -15,6 +15,8 @@ public struct Finding: Sendable, Equatable {
 
     public var kind: Kind
     public var message: String
+    /// What to do about it.
+    public var hint: String
     /// The enablement assets that match the partner's kind, when enablement is a likely cause.
     public var assetIDs: [String]
 
@@ -30,7 +32,11 @@ public struct Finding: Sendable, Equatable {
     ) -> [Finding] {
         var findings: [Finding] = []
         if numbers.volume == 0, joinedBeforeWindow {
-            findings.append(Finding(kind: .quiet, message: "no referrals in the last four quarters", assetIDs: []))
+            findings.append(
+                Finding(
+                    kind: .quiet, message: "no referrals in the last four quarters",
+                    hint: "call them: ask what changed, and whether the partnership still fits their plans",
+                    assetIDs: []))
         }
         if numbers.volume >= minimumVolume, let rate = numbers.qualificationRate, rate < lowQualificationRate {
             let enablement = assets.filter {
@@ -41,6 +47,7 @@ public struct Finding: Sendable, Equatable {
                     kind: .lowQualification,
                     message: "\(numbers.qualified) of \(numbers.volume) referrals qualified: the partner's "
                         + "audience may not match, or the enablement does not land",
+                    hint: "go through who qualifies with them, with the material named here",
                     assetIDs: enablement.map(\.id)))
         }
         if numbers.won + numbers.lost >= minimumQualified, let rate = numbers.winRate, rate < lowWinRate {
@@ -49,11 +56,16 @@ public struct Finding: Sendable, Equatable {
                     kind: .lowConversion,
                     message: "\(numbers.won) of \(numbers.won + numbers.lost) qualified opportunities that closed were "
                         + "won: expectations may be set wrong before the handoff",
+                    hint: "agree with them what to promise a customer before the handoff, and read the lost reasons "
+                        + "together",
                     assetIDs: []))
         }
         if overdueFirstWin {
             findings.append(
-                Finding(kind: .noFirstWin, message: "no joint win yet, more than 90 days after joining", assetIDs: []))
+                Finding(
+                    kind: .noFirstWin, message: "no joint win yet, more than 90 days after joining",
+                    hint: "pick one promising opportunity with them and work it together to a first win",
+                    assetIDs: []))
         }
         return findings
     }

@@ -14,6 +14,7 @@ public struct ProgramScorecard: Sendable {
     public var otherChannels: [Quarter: QuarterNumbers]
     /// Every quarter some opportunity was created or closed in, oldest first.
     public var quarters: [Quarter]
+    private var positions: [String: Int] = [:]
 
     /// A co-marketing campaign is earned with this many qualified opportunities that were won or are still open.
     public static let coMarketingThreshold = 3
@@ -46,7 +47,12 @@ public struct ProgramScorecard: Sendable {
                 partner: partner, opportunities: byPartner[partner.id] ?? [], program: content.program,
                 assets: content.assets, today: today, quarter: quarter, window: window)
         }
+        positions = Dictionary(
+            partners.enumerated().map { ($1.partnerID, $0) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The scorecard of the partner with this id.
+    public func partner(_ id: String) -> PartnerScorecard? { positions[id].map { partners[$0] } }
 
     /// The other channels' numbers over `quarters`.
     public func otherChannels(over quarters: [Quarter]) -> QuarterNumbers {
@@ -89,10 +95,7 @@ public struct PartnerScorecard: Sendable {
         self.window = total
         plan = partner.plan[quarter]
         assignedTier = program.tier(partner.tier.id)
-        earnedTier = program.tiers.first { tier in
-            guard let rule = tier.earn else { return true }
-            return total.qualified >= (rule.qualified ?? 0) && total.won >= (rule.won ?? 0)
-        }
+        earnedTier = Self.earned(program.tiers, by: total)
         let windowSet = Set(window)
         progressed = opportunities.count {
             $0.qualified && $0.outcome != .lost && windowSet.contains(Quarter(containing: $0.created))
@@ -105,6 +108,18 @@ public struct PartnerScorecard: Sendable {
             total, partner: partner, assets: assets, overdueFirstWin: overdueFirstWin,
             joinedBeforeWindow: partner.since < (window.first?.firstDay ?? partner.since))
         self.opportunities = opportunities.sorted { ($1.created, $1.company) < ($0.created, $0.company) }
+    }
+
+    /// The highest tier whose `earn:` rule the numbers meet; below every rule, the lowest tier
+    /// when it has none (the tier anyone is in). A tier without a rule above it is given, not
+    /// earned, and no program without rules gets a suggestion.
+    static func earned(_ tiers: [Tier], by numbers: QuarterNumbers) -> Tier? {
+        guard tiers.contains(where: { $0.earn != nil }) else { return nil }
+        let met = tiers.first { tier in
+            guard let rule = tier.earn else { return false }
+            return numbers.qualified >= (rule.qualified ?? 0) && numbers.won >= (rule.won ?? 0)
+        }
+        return met ?? tiers.last.flatMap { $0.earn == nil ? $0 : nil }
     }
 
     /// The move the numbers suggest: up, down or none, from the assigned tier to the earned one.

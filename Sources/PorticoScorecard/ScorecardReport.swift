@@ -47,21 +47,25 @@ public struct ScorecardReport: Sendable {
     }
 
     public var rows: [Row] {
-        let quarter = scorecard.quarter
-        var rows = scorecard.partners.filter { partnerID == nil || $0.partnerID == partnerID }.map { card in
-            let numbers = card.byQuarter[quarter] ?? QuarterNumbers()
-            return Self.row(
-                numbers, partner: card.partnerID, name: card.name, plan: card.plan, tier: card.assignedTier?.name,
-                earned: card.earnedTier?.name, move: card.move(in: tiers).description, coMarketing: card.coMarketing,
-                firstWin: card.firstWin?.description, findings: card.diagnosis.map(Self.describe))
-        }
-        if partnerID == nil {
-            rows.append(
-                Self.row(
-                    scorecard.otherChannels[quarter] ?? QuarterNumbers(), partner: "", name: "Other channels",
-                    plan: nil, tier: nil, earned: nil, move: nil, coMarketing: nil, firstWin: nil, findings: []))
-        }
+        var rows = scorecard.partners.filter { partnerID == nil || $0.partnerID == partnerID }.map(row)
+        if partnerID == nil { rows.append(baselineRow) }
         return rows
+    }
+
+    /// A partner's line for the quarter reviewed.
+    public func row(_ card: PartnerScorecard) -> Row {
+        Self.row(
+            card.byQuarter[scorecard.quarter] ?? QuarterNumbers(), partner: card.partnerID, name: card.name,
+            plan: card.plan, tier: card.assignedTier?.name, earned: card.earnedTier?.name,
+            move: card.move(in: tiers).description, coMarketing: card.coMarketing, firstWin: card.firstWin?.description,
+            findings: card.diagnosis.map(Self.describe))
+    }
+
+    /// The other channels' line for the quarter reviewed: the baseline partners compare with.
+    public var baselineRow: Row {
+        Self.row(
+            scorecard.otherChannels[scorecard.quarter] ?? QuarterNumbers(), partner: "", name: "Other channels",
+            plan: nil, tier: nil, earned: nil, move: nil, coMarketing: nil, firstWin: nil, findings: [])
     }
 
     private static func row(
@@ -88,17 +92,52 @@ public struct ScorecardReport: Sendable {
         "Plan", "Tier", "Earns", "Co-marketing", "First win",
     ]
 
-    /// The row's cells as text: a rate with nothing to divide by is "n/a", never 0%.
-    public static func cells(_ row: Row) -> [String] {
-        [
-            row.name, String(row.volume), String(row.qualified), percent(row.qualificationRate), String(row.won),
-            percent(row.winRate), row.medianDaysToClose.map(days) ?? "n/a",
-            row.customersWithStatus == 0 ? "n/a" : "\(row.activeCustomers)/\(row.customersWithStatus)",
-            amount(row.revenueWon), plan(row), row.tier ?? "",
-            row.earnedTier.map { "\($0) (\(row.tierMove ?? ""))" } ?? "",
-            row.coMarketing.map { $0 ? "yes" : "no" } ?? "", row.firstWin ?? (row.partner.isEmpty ? "" : "none"),
-        ]
+    /// A row's cells as text: a rate with nothing to divide by is "n/a", never 0%.
+    public struct RowText: Sendable {
+        public var name: String
+        public var volume: String
+        public var qualified: String
+        public var qualificationRate: String
+        public var won: String
+        public var winRate: String
+        public var medianDays: String
+        public var active: String
+        public var revenue: String
+        public var plan: String
+        public var tier: String
+        public var earnedTier: String
+        public var coMarketing: String
+        public var firstWin: String
+
+        /// In the order of `columns`.
+        public var cells: [String] {
+            [
+                name, volume, qualified, qualificationRate, won, winRate, medianDays, active, revenue, plan, tier,
+                earnedTier, coMarketing, firstWin,
+            ]
+        }
+
+        public init(_ row: Row) {
+            name = row.name
+            volume = String(row.volume)
+            qualified = String(row.qualified)
+            qualificationRate = percent(row.qualificationRate)
+            won = String(row.won)
+            winRate = percent(row.winRate)
+            medianDays = row.medianDaysToClose.map(days) ?? "n/a"
+            active = row.customersWithStatus == 0 ? "n/a" : "\(row.activeCustomers)/\(row.customersWithStatus)"
+            revenue = amount(row.revenueWon)
+            plan = ScorecardReport.plan(row)
+            tier = row.tier ?? ""
+            // "Preferred (up)": the move's own tier is the one named.
+            let move = row.tierMove.flatMap { $0.split(separator: " ").first.map(String.init) } ?? ""
+            earnedTier = row.earnedTier.map { "\($0) (\(move))" } ?? ""
+            coMarketing = row.coMarketing.map { $0 ? "yes" : "no" } ?? ""
+            firstWin = row.firstWin ?? (row.partner.isEmpty ? "" : "none")
+        }
     }
+
+    public static func cells(_ row: Row) -> [String] { RowText(row).cells }
 
     public static func percent(_ rate: Double?) -> String {
         guard let rate else { return "n/a" }

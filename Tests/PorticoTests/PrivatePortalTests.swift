@@ -6,6 +6,7 @@ import PorticoMail
 import PorticoMarkdown
 import PorticoModel
 import PorticoProject
+import PorticoScorecard
 import PorticoServe
 import PorticoSite
 import PorticoSupport
@@ -41,6 +42,11 @@ import Testing
         for campaign in content.campaigns where campaign.readers(default: fallback) != .public {
             strings += [campaign.name, campaign.summary]
         }
+        // The CRM's exports: every company, and every amount large enough to be distinctive.
+        for opportunity in content.opportunities {
+            strings.append(opportunity.company)
+            if let amount = opportunity.amount, amount >= 10_000 { strings.append(ScorecardReport.amount(amount)) }
+        }
         // What the team chose to publish (a public case study names its partner) is not a leak.
         let published =
             content.stories.filter { $0.visibility == .public }.map { $0.title + $0.outcome + $0.body.text }
@@ -61,7 +67,7 @@ import Testing
         #expect(run.status == 0)
         let content = try Self.loadContent(scratch.path("content"))
         let secrets = Self.privateStrings(of: content)
-        #expect(secrets.count > 60, "the example has partners, contacts and private assets to hide")
+        #expect(secrets.count > 200, "the example has partners, contacts, private assets and deals to hide")
         let site = try scratch.snapshot("site")
         #expect(site.count > 40)
         var leaks: [String] = []
@@ -96,6 +102,36 @@ import Testing
         // Public pages stay readable: the positioning and a public one-pager are in the clear.
         #expect(try scratch.read("site/index.html").contains("Berthwise books the loading docks"))
         #expect(try scratch.read("site/assets/berthwise-in-one-page/index.html").contains("<h1"))
+    }
+
+    /// Decrypted, a partner's pages (here built in the clear) name only its own deals: no company of
+    /// another partner or of another channel, in any of its pages, the search indexes or the feeds.
+    @Test func aPartnersPagesNameNoOtherPartnersDeals() throws {
+        let scratch = try Scratch()
+        try Scratch.merge(PorticoRun.packageRoot.appendingPathComponent("content"), into: scratch.path("content"))
+        let run = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
+        #expect(run.status == 0)
+        let content = try Self.loadContent(scratch.path("content"))
+        #expect(content.opportunities.count > 100)
+        let site = try scratch.snapshot("site")
+        var leaks: [String] = []
+        var ownCompaniesShown = 0
+        for (path, data) in site where !path.hasPrefix("health/") {
+            let text = String(decoding: data, as: UTF8.self)
+            let reader =
+                path.hasPrefix("partners/") ? path.split(separator: "/").dropFirst().first.map(String.init) : nil
+            for opportunity in content.opportunities where text.contains(XMLText.escape(opportunity.company)) {
+                if let reader, opportunity.partnerID == reader {
+                    ownCompaniesShown += 1
+                } else if !content.opportunities.contains(where: {
+                    $0.company == opportunity.company && $0.partnerID == reader && reader != nil
+                }) {
+                    leaks.append("\(path): \(opportunity.company)")
+                }
+            }
+        }
+        #expect(leaks.isEmpty, "\(Set(leaks).sorted().prefix(20))")
+        #expect(ownCompaniesShown > 100, "each partner's results page lists its own deals")
     }
 
     @Test func theFirstBuildMakesAPrivateSecretAndAReadableOneIsRefused() throws {

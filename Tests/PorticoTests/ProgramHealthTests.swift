@@ -35,8 +35,15 @@ import Testing
             "partner &#39;bridge&#39; has been onboarding for 177 days, since 2026-06-01",
             "contact &#39;Tom Reyes&#39; of partner &#39;bridge&#39; has no email",
         ] {
-            #expect(html.contains("<p><strong>\(finding)</strong></p>"), "\(finding)")
+            #expect(html.contains("<strong>\(finding)</strong></p>"), "\(finding)")
         }
+        // Grouped by who owns what each names, linking to it.
+        #expect(
+            html.contains(
+                "<h3>Omar Haddad (3)</h3>\n    <ul class=\"findings\">\n      <li class=\"card\">\n"
+                    + "        <p><a href=\"../partners/bridge/index.html\">Bridge Ledger</a>: "
+                    + "<strong>contact &#39;Tom Reyes&#39; of partner &#39;bridge&#39; has no email</strong></p>"))
+        #expect(html.contains("<h3>No owner on the team (1)</h3>"))
         #expect(html.contains("<code>content/partners/bridge.yml:4:9</code>"))
         #expect(html.contains("<th scope=\"row\">Bridge Ledger</th>"))
         // The contact without an address has no mailto link, and no access link.

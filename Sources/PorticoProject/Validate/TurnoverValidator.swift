@@ -24,6 +24,7 @@ package struct TurnoverValidator {
     package func check() -> [Diagnostic] {
         var issues: [Diagnostic] = []
         let teamIDs = program.team.map(\.id)
+        let winners = Set(loaded.opportunities.lazy.filter { $0.outcome == .won }.compactMap(\.partnerID))
         for partner in loaded.partners where partner.status != .retired {
             issues += contacts(of: partner)
             if let manager = partner.manager, !teamIDs.contains(manager.id) {
@@ -35,7 +36,7 @@ package struct TurnoverValidator {
                         at: manager.location,
                         hint: "name a current team member: until then the partner's pages and briefs name no manager"))
             }
-            issues += progress(of: partner)
+            issues += progress(of: partner, wonInExports: winners.contains(partner.id))
         }
         for asset in loaded.assets where !teamIDs.contains(asset.owner.id) {
             issues.append(
@@ -83,9 +84,10 @@ package struct TurnoverValidator {
     }
 
     /// A partnership that has not produced a win, or has not finished onboarding, in good time.
-    private func progress(of partner: Partner) -> [Diagnostic] {
+    /// A win in the CRM's exports counts as much as a story written about one.
+    private func progress(of partner: Partner, wonInExports: Bool) -> [Diagnostic] {
         var issues: [Diagnostic] = []
-        let hasWin = loaded.stories.contains { $0.partner.id == partner.id }
+        let hasWin = wonInExports || loaded.stories.contains { $0.partner.id == partner.id }
         if partner.status == .active, !hasWin, partner.since.adding(days: Self.firstWinDays) < today {
             issues.append(
                 .warning(

@@ -91,6 +91,12 @@ package struct BriefContext: TemplateContext {
                 "whether to add one line on how to refer (not when the brief asks already, or the partner is leaving)"
             ) { $0.personal?.hasReferLine },
             .text("refer_href", "the partner's refer page") { $0.personal?.referHref },
+            .object("referrals", "what moved in the partner's own pipeline in the month before the brief's") {
+                $0.personal?.referrals
+            },
+            .flag("has_referrals", "whether the partner had referred anything by then") {
+                $0.personal.map { $0.referrals != nil }
+            },
             .object("contact", "in an email: the recipient") { $0.contact },
         ])
 }
@@ -101,6 +107,20 @@ package struct BriefPersonalContext: Sendable {
     var libraryChanges: [AssetSummaryContext]
     var hasReferLine: Bool
     var referHref: String
+    var referrals: BriefReferralsContext?
+}
+
+/// "Your referrals" in a partner's copy of a brief.
+package struct BriefReferralsContext: TemplateContext {
+    var lines: [String]
+    var resultsHref: String
+
+    package static let fields = ContextFields<Self>(
+        "brief referrals", "What moved in a partner's pipeline in the month before a brief's.",
+        [
+            .texts("lines", "sentences: referred and qualified, won, lost with the reason, still open") { $0.lines },
+            .text("results_href", "the partner's results page") { $0.resultsHref },
+        ])
 }
 
 package struct BriefPartnerContext: TemplateContext {

@@ -38,6 +38,7 @@ package struct PartnerContext: TemplateContext {
     var briefs: [BriefListingContext]
     var jointWins: [StoryCardContext]
     var calendarHref: String?
+    var resultsHref: String?
 
     package static let fields = ContextFields<Self>(
         "partner", "A partner, on its own page.",
@@ -93,6 +94,8 @@ package struct PartnerContext: TemplateContext {
             .flag("has_joint_wins", "whether there are any") { !$0.jointWins.isEmpty },
             .text("calendar_href", "its own calendar of campaigns") { $0.calendarHref ?? "" },
             .flag("has_calendar", "whether it has one") { $0.calendarHref != nil },
+            .text("results_href", "its results page: what became of each referral it sent") { $0.resultsHref ?? "" },
+            .flag("has_results", "whether it has one (the program reads the CRM's exports)") { $0.resultsHref != nil },
         ])
 }
 

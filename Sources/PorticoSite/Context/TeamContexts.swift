@@ -3,15 +3,39 @@ import PorticoModel
 /// `health` (health/index.html, for the team): every partner's health, and what to fix.
 package struct HealthContext: TemplateContext {
     var partners: [HealthRowContext]
-    var findings: [FindingContext]
+    var owners: [OwnerFindingsContext]
+    var scorecard: ScorecardContext?
 
     package static let fields = ContextFields<Self>(
         "health", "The team's health page, `health/index.html`.",
         [
             .list("partners", "one row per partner") { $0.partners },
-            .list("findings", "the build's turnover and freshness warnings") { $0.findings },
-            .flag("has_findings", "whether there are any") { !$0.findings.isEmpty },
-            .number("findings_count", "how many") { $0.findings.count },
+            .object("scorecard", "the numbers from the CRM's exports, when the program reads any") { $0.scorecard },
+            .flag("has_scorecard", "whether it does") { $0.scorecard != nil },
+            .list(
+                "owners",
+                "the build's turnover and freshness warnings and what the numbers say, by the team member who owns "
+                    + "what each names"
+            ) { $0.owners },
+            .flag("has_findings", "whether there are any") { !$0.owners.isEmpty },
+            .number("findings_count", "how many") { $0.owners.reduce(0) { $0 + $1.findings.count } },
+        ])
+}
+
+/// The findings that one team member owns, or that nobody on the team owns.
+package struct OwnerFindingsContext: TemplateContext {
+    var owner: String?
+    var findings: [FindingContext]
+
+    package static let fields = ContextFields<Self>(
+        "owner's findings", "What one team member has to fix.",
+        [
+            .text("owner", "their name") { $0.owner ?? "" },
+            .flag("has_owner", "whether someone on the team owns these; if not, they need an owner first") {
+                $0.owner != nil
+            },
+            .list("findings", "the findings") { $0.findings },
+            .number("count", "how many") { $0.findings.count },
         ])
 }
 
@@ -50,11 +74,20 @@ package struct FindingContext: TemplateContext {
     var message: String
     var hint: String?
     var code: String
+    var subject: TitledLinkContext?
+    var links: [TitledLinkContext]
 
     package static let fields = ContextFields<Self>(
         "finding", "A warning of the build, with the line to change.",
         [
             .text("place", "where, `file:line:column`") { $0.place },
+            .flag("has_place", "whether the finding is at a line of the content, rather than in the exports' numbers") {
+                !$0.place.isEmpty
+            },
+            .object("subject", "the partner or asset it is about, with a link to its page") { $0.subject },
+            .flag("has_subject", "whether it is about one") { $0.subject != nil },
+            .list("links", "what it names, such as the enablement to go through with a partner") { $0.links },
+            .flag("has_links", "whether it names anything") { !$0.links.isEmpty },
             .text("message", "what is wrong") { $0.message },
             .text("hint", "what to do") { $0.hint ?? "" },
             .flag("has_hint", "whether there is a hint") { $0.hint != nil },

@@ -42,6 +42,7 @@ package enum ThemeContract {
         case .brief: BriefPageContext.schema
         case .story: StoryPageContext.schema
         case .health: HealthContext.schema
+        case .results: ResultsContext.schema
         case .start: StartPageContext.schema
         case .search: SearchPageContext.schema
         case .signIn: SignInContext.schema

@@ -91,6 +91,8 @@ public enum PageKind: String, Sendable, CaseIterable {
     case brief
     case story
     case health
+    /// A partner's own results: what became of each referral it sent.
+    case results
     case start
     case search
     case signIn = "sign-in"
@@ -109,7 +111,7 @@ public enum PageKind: String, Sendable, CaseIterable {
         case .briefs, .brief: .briefs
         case .story: .library
         case .start: .start
-        case .partner, .partners, .health, .signIn, .search, .sealed, .notFound: nil
+        case .partner, .partners, .health, .results, .signIn, .search, .sealed, .notFound: nil
         }
     }
 }

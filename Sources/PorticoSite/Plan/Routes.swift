@@ -37,6 +37,7 @@ package enum Routes {
     package static func partnerBrief(_ segment: String, _ month: Month) -> String {
         "partners/\(segment)/briefs/\(month)/index.html"
     }
+    package static func partnerResults(_ segment: String) -> String { "partners/\(segment)/results/index.html" }
     package static func partnerCalendar(_ segment: String) -> String { "partners/\(segment)/calendar.ics" }
     package static func story(_ id: String) -> String { "stories/\(id)/index.html" }
 

@@ -2,6 +2,7 @@ import PorticoAccess
 import PorticoMarkdown
 import PorticoModel
 import PorticoProject
+import PorticoScorecard
 import PorticoSupport
 
 /// Validated content with the lookups every planner needs, and the build date.
@@ -29,6 +30,8 @@ public struct SiteIndex: Sendable {
     package let searchDocuments: SearchDocumentCache
     /// What the validate stage reported, for the pages that list findings (the health page).
     package let findings: [Diagnostic]
+    /// Each partner's numbers from the CRM's exports; nil when the program reads none.
+    package let scorecard: ProgramScorecard?
 
     public init(
         content: Content, today: Day, access: AccessPlan? = nil, findings: [Diagnostic] = [],
@@ -59,6 +62,7 @@ public struct SiteIndex: Sendable {
         links = Self.links(content, assets: assetsByID)
         assetsServing = Dictionary(
             uniqueKeysWithValues: PartnerKind.allCases.map { kind in (kind, freshestFirst.filter { $0.serves(kind) }) })
+        scorecard = content.program.pipeline.isEmpty ? nil : ProgramScorecard(content: content, today: today)
     }
 
     package static func links(_ content: Content, assets: [String: Asset]) -> LinkIndex {

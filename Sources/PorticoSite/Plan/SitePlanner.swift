@@ -15,7 +15,7 @@ public struct SitePlanner: Sendable {
     public var pagePlanners: [any OutputPlanner] = [
         HomePlanner(), LibraryPlanner(), AssetPagesPlanner(), PartnerPagesPlanner(), ReferPagesPlanner(),
         PartnerDirectoryPlanner(), SignInPlanner(), NotFoundPlanner(), BriefPagesPlanner(), StoryPagesPlanner(),
-        FeedPlanner(), HealthPagePlanner(), StartPagesPlanner(), SearchPlanner(),
+        FeedPlanner(), HealthPagePlanner(), ResultsPagesPlanner(), StartPagesPlanner(), SearchPlanner(),
     ]
 
     public init() {}

@@ -35,7 +35,10 @@ package struct BriefContextBuilder {
             libraryChanges: selection.libraryChanges(for: brief, partner: partner).map(scope.assetSummary),
             // One quiet line on how to refer, unless the brief already asks or the partnership is ending.
             hasReferLine: partner.status != .sunsetting && brief.outline.asks.isEmpty,
-            referHref: scope.href(Routes.partnerRefer(segment)))
+            referHref: scope.href(Routes.partnerRefer(segment)),
+            referrals: site.scorecard?.partner(partner.id).flatMap { ReferralNews.lines($0, month: brief.month) }.map {
+                BriefReferralsContext(lines: $0, resultsHref: scope.href(Routes.partnerResults(segment)))
+            })
         return context
     }
 

@@ -9,26 +9,20 @@ import PorticoSupport
 package struct HealthPagePlanner: OutputPlanner {
     package func plan(_ site: SiteIndex, log: DiagnosticLog) -> [PlannedOutput] {
         let rows = PartnerHealth.all(site)
-        let findings = site.findings.filter { TurnoverValidator.codes.contains($0.code) }
-            .sorted {
-                ($0.location?.file ?? "", $0.location?.line ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0)
-            }
+        let section = site.scorecard.map { ScorecardSection($0, tiers: site.program.tiers) }
         let page = PlannedPage(
             kind: .health, title: "Program health",
-            description: "Each partner's contacts, manager, last brief, first win and stale material.",
+            description: "Each partner's numbers, contacts, manager, last brief, first win and stale material.",
             visibility: .team
-        ) { _ in
+        ) { scope in
             HealthContext(
                 partners: rows.map { row in
                     HealthRowContext(
                         id: row.id, name: row.name, status: row.status, contacts: row.contacts, manager: row.manager,
                         lastBrief: row.lastBrief, firstWin: row.firstWin, staleAssets: row.staleAssets)
                 },
-                findings: findings.map { finding in
-                    FindingContext(
-                        place: finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "",
-                        message: finding.message, hint: finding.hint, code: finding.code)
-                })
+                owners: HealthFindings(site: site, scope: scope).owners(),
+                scorecard: section?.context(scope: scope))
         }
         return [PlannedOutput(path: Routes.health, content: .page(page))]
     }

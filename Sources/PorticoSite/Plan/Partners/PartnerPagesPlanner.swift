@@ -71,6 +71,7 @@ package struct PartnerPagesPlanner: OutputPlanner {
                     href: scope.href(Routes.partnerBrief(segment, brief.month)))
             },
             jointWins: wins.map(cards.storyCard),
-            calendarHref: PartnerCalendar.path(for: partner, site: site).map(scope.href))
+            calendarHref: PartnerCalendar.path(for: partner, site: site).map(scope.href),
+            resultsHref: site.scorecard == nil ? nil : scope.href(Routes.partnerResults(segment)))
     }
 }
