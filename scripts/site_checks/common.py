@@ -80,8 +80,8 @@ class Site:
             )
             for depth in sorted({f.count("/") for f in nested}):
                 pick(next(f for f in nested if f.count("/") == depth))
-        # Pages that show what a page kind may or may not hold: a task list, downloads, a form.
-        for marker in ('<label class="task', 'class="downloads"'):
+        # Pages that show what a page kind may or may not hold: a task list, downloads, a partner's results.
+        for marker in ('<label class="task', 'class="downloads"', 'class="stacked-table opportunities-table"'):
             holding = next((f for f in self.html if marker in read_text(self.path(f))), None)
             if holding:
                 pick(holding)

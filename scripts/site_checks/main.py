@@ -56,7 +56,7 @@ def crashed(name: str, exc: BaseException) -> GateResult:
     return r
 
 
-BROWSER_GATES = ("axe", "screenshots", "print")
+BROWSER_GATES = ("axe", "screenshots", "print", "sorting")
 
 
 def browser_gates(site: Site, base: str, work: Path, shots_dir: Path, key: str | None = None) -> dict[str, GateResult]:
@@ -85,6 +85,11 @@ def browser_gates(site: Site, base: str, work: Path, shots_dir: Path, key: str |
             results["print"] = printing.check_print(site, base, browser, shots_dir)
         except Exception as e:  # noqa: BLE001
             results["print"] = crashed("print", e)
+        try:
+            from sorting import check_sorting
+            results["sorting"] = check_sorting(site, base, browser)
+        except Exception as e:  # noqa: BLE001
+            results["sorting"] = crashed("sorting", e)
     finally:
         browser.quit()
     return results
