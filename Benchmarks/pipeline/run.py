@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""How long `portico report` and `portico check` take on a large CRM export (issue 19).
+"""How long `portico report`, `portico check` and `portico build` take on a large CRM export (issue 19).
 
 Copies the example program (content/) to --work-root, replaces its exports with one HubSpot-shaped
 file of --rows rows (seeded: the example's partners, other channels, five quarters), and runs
-`portico report --format csv` and `portico check` --runs times each, alternating, reporting the
+`portico report --format csv`, `portico check` and an encrypted `portico build` (the scorecard,
+the charts, every partner's results page and its briefs' "Your referrals") --runs times each,
+alternating, reporting the
 median wall time, CPU time and peak memory of each, beside the same commands on the example as
 it ships (153 rows).
 
@@ -77,6 +79,8 @@ def main() -> int:
             "report, large": (large, [portico, "report", "--date", "2026-11-25", "--format", "csv"]),
             "check, shipped": (shipped, [portico, "check", "--date", "2026-11-25", "--no-encrypt"]),
             "check, large": (large, [portico, "check", "--date", "2026-11-25", "--no-encrypt"]),
+            "build, shipped": (shipped, [portico, "build", "--date", "2026-11-25"]),
+            "build, large": (large, [portico, "build", "--date", "2026-11-25"]),
         }
         runs = {name: [] for name in commands}
         for _ in range(args.runs):

@@ -61,15 +61,21 @@ package struct CSVText {
 /// Dates as CRM exports write them, read with the patterns `pipeline.dates` lists. The
 /// formatters are made once per file: making one costs more than reading a date with it.
 package struct PipelineDates {
-    private let formatters: [DateFormatter]
+    private let formats: [(numeric: NumericDatePattern?, formatter: DateFormatter)]
 
     package init(formats: [String]) {
-        formatters = formats.map(Self.formatter)
+        self.formats = formats.map { (NumericDatePattern($0), Self.formatter($0)) }
     }
 
     package func day(_ text: String) -> Day? {
         if let day = Day(text) { return day }
-        for formatter in formatters {
+        for (numeric, formatter) in formats {
+            // Most exports write dates in digits; reading those directly keeps ICU, which cost half
+            // of reading a large export, for the patterns that name months or days.
+            if let numeric {
+                if let day = numeric.day(text) { return day }
+                continue
+            }
             if let date = formatter.date(from: text) {
                 let parts = Self.calendar.dateComponents(in: Self.utc, from: date)
                 if let year = parts.year, let month = parts.month, let day = parts.day,
