@@ -102,6 +102,27 @@ import Testing
             scratch.exists("site/partners/sunset/results/index.html") && !scratch.exists("site/partners/gone/results"))
     }
 
+    @Test func aPartnerWithThousandsOfReferralsSeesTheLatest500AndACountOfTheRest() throws {
+        let rows = (0..<503).map { index in
+            let day = 1 + index % 28
+            let month = 7 + index / 168
+            return
+                "2026-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day),acme,Company \(index),Qualified,,,"
+        }
+        let scratch = try PipelineTests.project(
+            ["deals.csv": "Created,Partner,Company,Stage,Amount,Closed,Status\n" + rows.joined(separator: "\n") + "\n"])
+        let run = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try scratch.read("site/partners/acme/results/index.html")
+        #expect(page.components(separatedBy: "<tr class=\"outcome-open\">").count - 1 == 500)
+        #expect(
+            page.contains(
+                "<p class=\"meta\">And 3 earlier referrals: your partner manager can send you the full list.</p>"))
+        // The oldest are the ones left out.
+        #expect(
+            page.contains("<th scope=\"row\">Company 502</th>") && !page.contains("<th scope=\"row\">Company 0</th>"))
+    }
+
     @Test func aPartnersBriefSaysWhatMovedInItsPipelineLastMonth() throws {
         let (scratch, run) = try Self.built()
         #expect(run.status == 0, "\(run.stderr)")

@@ -153,6 +153,7 @@ package struct ResultsContext: TemplateContext {
     var progressed: Int
     var coMarketingThreshold: Int
     var opportunities: [OpportunityContext]
+    var earlierCount: Int
 
     package static let fields = ContextFields<Self>(
         "results", "A partner's own results page, `partners/<id>/results/index.html`.",
@@ -177,8 +178,10 @@ package struct ResultsContext: TemplateContext {
                 $0.progressed
             },
             .number("co_marketing_threshold", "how many co-marketing takes") { $0.coMarketingThreshold },
-            .list("opportunities", "everything it referred, newest first") { $0.opportunities },
+            .list("opportunities", "what it referred, newest first: the latest 500") { $0.opportunities },
             .flag("has_opportunities", "whether it referred anything") { !$0.opportunities.isEmpty },
+            .number("earlier_count", "how many earlier referrals the list leaves out") { $0.earlierCount },
+            .flag("has_earlier", "whether it leaves any out") { $0.earlierCount > 0 },
         ])
 }
 

@@ -874,10 +874,13 @@ extension BuiltInTheme {
         c19hbW91bnR9fXt7YW1vdW50fX17ey9oYXNfYW1vdW50fX08L3RkPgogICAgICAgICAgPHRkIGRhdGEtbGFiZWw9
         IldoeSBpdCB3YXMgbG9zdCI+e3sjaGFzX2xvc3RfcmVhc29ufX17e2xvc3RfcmVhc29ufX17ey9oYXNfbG9zdF9y
         ZWFzb259fTwvdGQ+CiAgICAgICAgPC90cj4KICAgICAgICB7ey9vcHBvcnR1bml0aWVzfX0KICAgICAgPC90Ym9k
-        eT4KICAgIDwvdGFibGU+CiAgPC9kaXY+CiAge3svaGFzX29wcG9ydHVuaXRpZXN9fQogIHt7Xmhhc19vcHBvcnR1
-        bml0aWVzfX0KICA8cD5Ob3RoaW5nIHlldDogb25jZSB5b3UgPGEgaHJlZj0ie3tyZWZlcl9ocmVmfX0iPnJlZmVy
-        IGFuIG9wcG9ydHVuaXR5PC9hPiwgaXQgc2hvd3MgaGVyZSBhcyBpdCBtb3ZlcyB0aHJvdWdoIG91ciBwaXBlbGlu
-        ZS48L3A+CiAge3svaGFzX29wcG9ydHVuaXRpZXN9fQo8L3NlY3Rpb24+Cnt7L21haW59fQp7ey9sYXlvdXR9fQo=
+        eT4KICAgIDwvdGFibGU+CiAgPC9kaXY+CiAge3sjaGFzX2VhcmxpZXJ9fTxwIGNsYXNzPSJtZXRhIj5BbmQge3tl
+        YXJsaWVyX2NvdW50fX0gZWFybGllciByZWZlcnJhbHM6IHlvdXIgcGFydG5lciBtYW5hZ2VyIGNhbiBzZW5kIHlv
+        dSB0aGUgZnVsbCBsaXN0LjwvcD57ey9oYXNfZWFybGllcn19CiAge3svaGFzX29wcG9ydHVuaXRpZXN9fQogIHt7
+        Xmhhc19vcHBvcnR1bml0aWVzfX0KICA8cD5Ob3RoaW5nIHlldDogb25jZSB5b3UgPGEgaHJlZj0ie3tyZWZlcl9o
+        cmVmfX0iPnJlZmVyIGFuIG9wcG9ydHVuaXR5PC9hPiwgaXQgc2hvd3MgaGVyZSBhcyBpdCBtb3ZlcyB0aHJvdWdo
+        IG91ciBwaXBlbGluZS48L3A+CiAge3svaGFzX29wcG9ydHVuaXRpZXN9fQo8L3NlY3Rpb24+Cnt7L21haW59fQp7
+        ey9sYXlvdXR9fQo=
         """,
         "sealed.mustache": """
         e3s8bGF5b3V0fX0Ke3skaGVhZH19CjxzY3JpcHQgc3JjPSJ7e3Jvb3R9fXN0YXRpYy9yZWZlci5qcyIgZGVmZXI+

@@ -45,8 +45,13 @@ package struct ResultsPagesPlanner: OutputPlanner {
             tier: card.assignedTier?.name, nextTier: next?.tier.name, nextTierNeeds: next?.needs,
             coMarketing: card.coMarketing, progressed: card.progressed,
             coMarketingThreshold: ProgramScorecard.coMarketingThreshold,
-            opportunities: card.opportunities.map(opportunity))
+            opportunities: card.opportunities.prefix(listLimit).map(opportunity),
+            earlierCount: max(0, card.opportunities.count - listLimit))
     }
+
+    /// The page lists at most this many referrals, newest first: a partner that has sent
+    /// thousands reads the recent ones on a phone, and the count of the rest.
+    package static let listLimit = 500
 
     /// The tier above the partner's, when numbers earn it, and what the last four quarters still lack.
     static func nextTier(_ card: PartnerScorecard, tiers: [Tier]) -> (tier: Tier, needs: String)? {
