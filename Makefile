@@ -5,13 +5,18 @@ PORTICO = .build/debug/portico
 
 .PHONY: portal test build deps theme lint format bench check-site fuzz clean identity architecture docs
 
-## Install the system libraries Portico links against, when pkg-config cannot find them.
+## Install the system libraries Portico links against, when pkg-config cannot find them, and strace for the tests.
 deps:
 	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \
 		echo "Installing libcmark-gfm-dev and libcmark-gfm-extensions-dev with apt-get"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev >/dev/null; \
+	fi
+	@if ! command -v strace >/dev/null 2>&1; then \
+		echo "Installing strace (SecretFileTests watches how the secret file is made) with apt-get"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq strace >/dev/null; \
 	fi
 
 build: deps

@@ -35,10 +35,17 @@ public struct MasterSecret: Sendable {
             }
             return MasterSecret(bytes: bytes)
         }
-        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
-        let mode = (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
-        guard mode & 0o077 == 0 else {
+        var link = stat()
+        guard lstat(file.path, &link) == 0 else { return nil }
+        var target = stat()
+        // A link is followed; its own mode (0777) says nothing about who can read the secret.
+        guard stat(file.path, &target) == 0 else {
+            let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: file.path)) ?? "?"
+            throw PorticoError.usage(
+                "\(displayPath) is a link to \(destination), which does not exist; restore the secret there, "
+                    + "or remove the link to make a new secret (every access link made with the old one stops working)")
+        }
+        guard target.st_mode & 0o077 == 0 else {
             throw PorticoError.usage(
                 "\(displayPath) can be read or changed by other users of this machine; "
                     + "run 'chmod 600 \(displayPath)' if they never had it, or make a new secret with 'portico keys init'"
@@ -57,17 +64,25 @@ public struct MasterSecret: Sendable {
 
     /// A new random secret written to `file` with mode 0600; refuses to replace one.
     public static func create(file: URL, displayPath: String) throws(PorticoError) -> MasterSecret {
-        guard !FileManager.default.fileExists(atPath: file.path) else {
+        var existing = stat()
+        guard lstat(file.path, &existing) != 0 else {
             throw PorticoError.usage(
                 "\(displayPath) already exists; Portico never replaces a secret, since every access link depends on it")
         }
         let secret = MasterSecret(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
         let text = prefix + AccessCrypto.hex(secret.bytes) + "\n"
-        guard
-            FileManager.default.createFile(
-                atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-        else {
-            throw PorticoError.usage("could not write \(displayPath)")
+        // Created 0600 by the call that makes it, never readable by anyone else in between; and
+        // O_EXCL, so that a file or link someone put there meanwhile is not written through.
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw PorticoError.usage("could not write \(displayPath): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(descriptor) == 0 else {
+            unlink(file.path)
+            throw PorticoError.usage("could not write \(displayPath): \(String(cString: strerror(errno)))")
         }
         return secret
     }

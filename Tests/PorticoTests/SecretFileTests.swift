@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// The master secret's file: made readable by its owner alone from the first system call, and
+/// found through a link as the link's target decides.
+@Suite struct SecretFileTests {
+    /// The system calls `portico arguments...` makes on files, as strace (Debian's) records them.
+    static func fileCalls(_ arguments: [String], in scratch: Scratch) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        process.arguments =
+            [
+                "-f", "-qq", "-e", "trace=open,openat,creat,chmod,fchmod,fchmodat,rename,renameat,renameat2", "-o",
+                "calls",
+            ]
+            + [PorticoRun.binary.path] + arguments
+        process.currentDirectoryURL = scratch.url
+        process.environment = ["HOME": scratch.url.path, "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return try scratch.read("calls").split(separator: "\n").map(String.init)
+    }
+
+    @Test(arguments: [["keys", "init"], ["build", "--date", "2026-11-25"]])
+    func theSecretIsCreatedReadableByItsOwnerOnly(arguments: [String]) throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        let calls = try Self.fileCalls(arguments, in: scratch).filter { $0.contains("portico-secret.key") }
+        // One call makes it, with mode 0600 and refusing to follow a link or open what exists;
+        // nothing renames a temporary copy over it or changes its mode afterwards.
+        #expect(calls.count == 1, "\(calls)")
+        let creation = try #require(calls.first)
+        #expect(creation.contains("O_CREAT") && creation.contains("O_EXCL") && creation.contains("O_NOFOLLOW"))
+        #expect(creation.contains(", 0600)"), "\(creation)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: scratch.path("portico-secret.key").path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func aLinkIsFollowedAndADanglingOneIsNamedAsSuch() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        #expect(try PorticoRun.run(["keys", "init"], in: scratch.url).status == 0)
+        try FileManager.default.createDirectory(at: scratch.path("vault"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: scratch.path("portico-secret.key"), to: scratch.path("vault/portico.key"))
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path("portico-secret.key").path, withDestinationPath: "vault/portico.key")
+        // The link's own mode is 0777; the secret behind it is 0600, and that is what counts.
+        let linked = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        try FileManager.default.removeItem(at: scratch.path("vault/portico.key"))
+        let dangling = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        #expect(dangling.status == 2)
+        #expect(
+            dangling.stderr
+                == "error: portico-secret.key is a link to vault/portico.key, which does not exist; restore the "
+                + "secret there, or remove the link to make a new secret (every access link made with the old one "
+                + "stops working)\n")
+        #expect(!scratch.exists("vault/portico.key"))
+    }
+}
