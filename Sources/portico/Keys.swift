@@ -64,6 +64,8 @@ struct Keys: ParsableCommand {
         @Option(help: ArgumentHelp("The access file.", valueName: "file"))
         var accessFile = AccessEpochs.defaultFile
 
+        @OptionGroup var content: ContentOption
+
         func validate() throws {
             if (contact == nil) == !all {
                 throw ValidationError("say whose link to change: --contact EMAIL or --all")
@@ -74,7 +76,7 @@ struct Keys: ParsableCommand {
             let url = URL(fileURLWithPath: accessFile)
             var epochs = try AccessEpochs.load(url, displayPath: accessFile)
             if let contact {
-                let email = contact.lowercased()
+                let email = try Self.currentAddress(contact, content: content.content)
                 epochs.epochs[email, default: 0] += 1
                 try epochs.save(url)
                 print("\(email) now has epoch \(epochs.epoch(of: email)); rebuild, then send them 'portico links'.")
@@ -83,6 +85,32 @@ struct Keys: ParsableCommand {
                 try epochs.save(url)
                 print("Everyone's links change at the next build; send the new ones from 'portico links'.")
             }
+        }
+
+        /// `address` as a current contact's or team member's, trimmed and in lower case. Any other
+        /// address would be rotated to no effect, while the link it was meant to end stays live.
+        static func currentAddress(_ address: String, content folder: String) throws -> String {
+            let email = address.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let options = ProjectOptions(content: folder, date: .today)
+            try options.checkFolders()
+            let log = DiagnosticLog()
+            guard let project = Project.load(options, into: log), !log.hasErrors else {
+                for diagnostic in log.all.sorted() where diagnostic.severity == .error {
+                    FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8))
+                }
+                throw PorticoError.refused("the content must read without errors to know whose link to change")
+            }
+            let content = project.content
+            let people =
+                content.partners.filter { $0.status != .retired }.flatMap(\.contacts).compactMap(\.email)
+                + content.program.team.compactMap(\.email)
+            let addresses = people.map { $0.lowercased() }
+            guard addresses.contains(email) else {
+                throw PorticoError.refused(
+                    "'\(email)' is not the address of a current contact or team member in \(options.contentDisplayPath)"
+                        + Suggestion.didYouMean(email, in: addresses) + "; no link was changed")
+            }
+            return email
         }
     }
 }

@@ -231,6 +231,42 @@ import Testing
         #expect(!acme.stdout.contains("ana@bridge.example"))
     }
 
+    /// The key file a link opens: its key, from the fragment, names it (docs/security.md).
+    static func keyFile(of link: AccessLink) throws -> String {
+        let fragment = try #require(link.url.split(separator: "#k=").last)
+        var base64 = fragment.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        let key = try #require(Data(base64Encoded: base64))
+        return AccessCrypto.keyFileName(personKey: key) + ".json"
+    }
+
+    @Test func aRotatedLinkIsDeadAndAnUnknownAddressChangesNothing() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        let leaked = try #require(try decodeLinks(scratch).first { $0.email == "lee@acme.example" })
+        let leakedFile = try Self.keyFile(of: leaked)
+        #expect(scratch.exists("site/keys/" + leakedFile))
+
+        // A typo is refused with the address meant, and nothing is written.
+        let typo = try PorticoRun.run(["keys", "rotate", "--contact", "lee@acme.exampel"], in: scratch.url)
+        #expect(typo.status == 1)
+        #expect(
+            typo.stderr
+                == "error: 'lee@acme.exampel' is not the address of a current contact or team member in content "
+                + "(did you mean 'lee@acme.example'?); no link was changed\n")
+        #expect(!scratch.exists("portico-access.json"))
+
+        // With spaces and capitals, the address is the contact's, and the leaked link stops opening.
+        let rotated = try PorticoRun.run(["keys", "rotate", "--contact", " Lee@Acme.example "], in: scratch.url)
+        #expect(rotated.status == 0, "\(rotated.stderr)")
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        #expect(!scratch.exists("site/keys/" + leakedFile))
+        let fresh = try #require(try decodeLinks(scratch).first { $0.email == "lee@acme.example" })
+        let freshFile = try Self.keyFile(of: fresh)
+        #expect(fresh.url != leaked.url && scratch.exists("site/keys/" + freshFile))
+    }
+
     func decodeLinks(_ scratch: Scratch) throws -> [AccessLink] {
         let run = try PorticoRun.run(["links", "--json"], in: scratch.url)
         #expect(run.status == 0)
