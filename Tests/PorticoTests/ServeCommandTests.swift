@@ -80,6 +80,29 @@
             #expect(server.stop() == 0)
         }
 
+        /// DNS rebinding: a page of another site reaches the preview under its own name, which the
+        /// preview refuses; its own address, localhost and IP literals are answered.
+        @Test func onlyTheServedAddressLocalhostAndIPAddressesAreAnswered() throws {
+            let scratch = try Scratch()
+            try scratch.copyFixture("base")
+            let server = try ServeProcess(Self.arguments, in: scratch.url)
+            for host in [
+                "127.0.0.1:\(server.port)", "localhost:\(server.port)", "LOCALHOST", "[::1]:\(server.port)",
+                "192.168.1.20:\(server.port)",
+            ] {
+                #expect(try LoopbackHTTP.request("/", port: server.port, host: host).status == 200, "\(host)")
+            }
+            for host: String? in [
+                "attacker.example:\(server.port)", "127.0.0.1.attacker.example", "localhost.", "127.0.0.1:80:80", nil,
+            ] {
+                for path in ["/", "/__portico/events", "/partners/acme/index.html"] {
+                    let refused = try LoopbackHTTP.request(path, port: server.port, host: .some(host))
+                    #expect(refused.status == 421, "\(host ?? "no Host") \(path)")
+                    #expect(refused.text == "This preview answers only its own address, localhost or an IP address.\n")
+                }
+            }
+        }
+
         @Test func aSiteWithABasePathIsServedUnderItOnly() throws {
             let scratch = try Scratch()
             try scratch.copyFixture("base")

@@ -71,7 +71,8 @@ public final class PreviewServer: Sendable {
     }
 
     package func makeApplication(broadcaster: UpdateBroadcaster, polls: Bool) -> some ApplicationProtocol {
-        let responder = SiteResponder(session: session, broadcaster: broadcaster)
+        let responder = SiteResponder(
+            session: session, broadcaster: broadcaster, hosts: HostCheck(servedHost: options.host))
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.get("/") { request, _ in responder.respond(to: request) }
         router.get("**") { request, _ in responder.respond(to: request) }

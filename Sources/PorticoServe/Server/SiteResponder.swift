@@ -12,8 +12,18 @@ import ServiceLifecycle
 package struct SiteResponder: Sendable {
     package let session: PreviewSession
     package let broadcaster: UpdateBroadcaster
+    package let hosts: HostCheck
 
     package func respond(to request: Request) -> Response {
+        guard hosts.allows(request.head.authority) else {
+            // 421: this server is not the one the name is for (a DNS rebinding attempt, or a proxy's mistake).
+            return Response(
+                status: .misdirectedRequest,
+                headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                body: ResponseBody(
+                    byteBuffer: ByteBuffer(
+                        string: "This preview answers only its own address, localhost or an IP address.\n")))
+        }
         let basePath = session.basePath
         let route = RequestRouting.route(
             rawPath: request.uri.path, query: request.uri.query ?? "", basePath: basePath,

@@ -122,9 +122,13 @@
 
     enum LoopbackHTTP {
         /// Sends one request and reads the whole response.
-        static func request(_ path: String, method: String = "GET", port: Int) throws -> LoopbackResponse {
+        /// `host` is the Host header, `127.0.0.1:port` unless given; nil sends none.
+        static func request(
+            _ path: String, method: String = "GET", port: Int, host: String?? = .none
+        ) throws -> LoopbackResponse {
             let connection = try LoopbackConnection(port: port)
-            try connection.send("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+            let hostHeader = (host ?? "127.0.0.1:\(port)").map { "Host: \($0)\r\n" } ?? ""
+            try connection.send("\(method) \(path) HTTP/1.1\r\n\(hostHeader)Connection: close\r\n\r\n")
             let deadline = Date().addingTimeInterval(30)
             let (status, headers) = try connection.readHead(until: deadline)
             var body = Data()
