@@ -14,6 +14,8 @@ package enum StarterContent {
         # The briefs' emails name people and carry their personal links: never commit them.
         mail/
         .mail.portico-*
+        # Who was sent which email, by address (portico send).
+        portico-sent.log
 
         """
 

@@ -28,7 +28,8 @@ public struct SendRecord: Sendable {
 
     package func append(messageID: String, to address: String, file: String) throws {
         if !FileManager.default.fileExists(atPath: url.path) {
-            try Data().write(to: url)
+            // It lists who was sent what: for its owner's eyes, like the emails.
+            try PrivateFiles.write(Data(), to: url)
         }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }

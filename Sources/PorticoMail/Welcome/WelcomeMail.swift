@@ -143,12 +143,12 @@ public enum WelcomeMail {
             // The folder is new or empty unless it has the marker (OutputFolder.checked).
             let marker = folder.url.appendingPathComponent(OutputFolder.markerName)
             if !manager.fileExists(atPath: marker.path) {
-                try manager.createDirectory(at: folder.url, withIntermediateDirectories: true)
-                try Data(OutputFolder.markerText.utf8).write(to: marker)
+                try PrivateFiles.createFolder(folder.url)
+                try PrivateFiles.write(Data(OutputFolder.markerText.utf8), to: marker)
             }
             let file = folder.url.appendingPathComponent(relative)
-            try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: file)
+            try PrivateFiles.createFolder(file.deletingLastPathComponent())
+            try PrivateFiles.write(data, to: file)
         } catch {
             throw PorticoError.refused("cannot write \(display): \(error.localizedDescription)")
         }

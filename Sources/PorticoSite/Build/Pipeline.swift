@@ -36,12 +36,13 @@ public enum Pipeline {
             ? nil
             : try mailFolder.map { folder throws(PorticoError) in
                 do {
-                    return try folder.makeStaging()
+                    return try folder.makeStaging(isPrivate: true)
                 } catch {
                     throw PorticoError.usage("cannot create a folder beside '\(options.mailDisplayPath)': \(error)")
                 }
             }
-        let mailWriter: any OutputWriter = mailStaging.map { FolderWriter(folder: $0) } ?? DiscardingWriter()
+        let mailWriter: any OutputWriter =
+            mailStaging.map { FolderWriter(folder: $0, isPrivate: true) } ?? DiscardingWriter()
         if !mails.isEmpty {
             clock.time("render mail") { _ = renderAndWrite(mails, renderer: renderer, writer: mailWriter, log: log) }
         }

@@ -42,14 +42,23 @@ public struct OutputFolder: Sendable {
     }
 
     /// A new empty folder beside the output, on the same file system so the swap is a rename.
-    package func makeStaging() throws -> URL {
+    package func makeStaging(isPrivate: Bool = false) throws -> URL {
         let parent = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         removeLeftovers(in: parent)
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).portico-staging-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-        try Data(OutputFolder.markerText.utf8).write(to: staging.appendingPathComponent(OutputFolder.markerName))
+        try FileManager.default.createDirectory(
+            at: staging, withIntermediateDirectories: false,
+            attributes: isPrivate ? [.posixPermissions: Int(PrivateFiles.folderMode)] : nil)
+        // The swap renames this folder into place: its mode is the output's.
+        let marker = staging.appendingPathComponent(OutputFolder.markerName)
+        if isPrivate {
+            chmod(staging.path, PrivateFiles.folderMode)
+            try PrivateFiles.write(Data(OutputFolder.markerText.utf8), to: marker)
+        } else {
+            try Data(OutputFolder.markerText.utf8).write(to: marker)
+        }
         return staging
     }
 

@@ -16,6 +16,13 @@ public protocol OutputWriter: Sendable {
 /// Writes files below a folder.
 public struct FolderWriter: OutputWriter {
     package let folder: URL
+    /// The mail folder's files carry working access links: 0700 folders and 0600 files.
+    package let isPrivate: Bool
+
+    public init(folder: URL, isPrivate: Bool = false) {
+        self.folder = folder
+        self.isPrivate = isPrivate
+    }
 
     /// Creates every subfolder once, up front, parents before children, with one `mkdir` each:
     /// FileManager's intermediate-folder creation looks at every level of every path again.
@@ -29,7 +36,7 @@ public struct FolderWriter: OutputWriter {
         }
         for relative in folders.sorted() {
             let target = folder.path + "/" + relative
-            guard mkdir(target, 0o755) == 0 || errno == EEXIST else {
+            guard mkdir(target, isPrivate ? PrivateFiles.folderMode : 0o755) == 0 || errno == EEXIST else {
                 throw POSIXWriteError(path: relative, code: errno)
             }
         }
@@ -43,24 +50,15 @@ public struct FolderWriter: OutputWriter {
         // A path string, not URL.appendingPathComponent, which asks the file system whether the
         // path is a folder.
         let file = folder.path + "/" + path
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw POSIXWriteError(path: path, code: errno) }
-        defer { close(descriptor) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXWriteError(path: path, code: errno)
-                }
-                offset += written
-            }
+        if let code = PrivateFiles.writeFile(data, path: file, mode: isPrivate ? PrivateFiles.fileMode : 0o644) {
+            throw POSIXWriteError(path: path, code: code)
         }
     }
 
     public func copy(_ source: URL, to path: String) throws {
-        try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(path))
+        let target = folder.appendingPathComponent(path)
+        try FileManager.default.copyItem(at: source, to: target)
+        if isPrivate { chmod(target.path, PrivateFiles.fileMode) }
     }
 }
 

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// The master secret's file: made readable by its owner alone from the first system call, and
-/// found through a link as the link's target decides.
-@Suite struct SecretFileTests {
+/// The files only their owner may read: the master secret (made readable by its owner alone from
+/// the first system call, and found through a link as the link's target decides) and the emails,
+/// which carry working access links.
+@Suite struct PrivateFileTests {
     /// The system calls `portico arguments...` makes on files, as strace (Debian's) records them.
     static func fileCalls(_ arguments: [String], in scratch: Scratch) throws -> [String] {
         let process = Process()
@@ -59,5 +60,41 @@ import Testing
                 + "secret there, or remove the link to make a new secret (every access link made with the old one "
                 + "stops working)\n")
         #expect(!scratch.exists("vault/portico.key"))
+    }
+
+    /// Every folder and file below `folder`, with its permission bits.
+    static func modes(below folder: URL) throws -> [String: Int] {
+        var modes: [String: Int] = [:]
+        let manager = FileManager.default
+        let root = try manager.attributesOfItem(atPath: folder.path)
+        modes["."] = (root[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        for case let relative as String in manager.enumerator(atPath: folder.path)?.allObjects ?? [] {
+            let attributes = try manager.attributesOfItem(atPath: folder.appendingPathComponent(relative).path)
+            modes[relative] = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        }
+        return modes
+    }
+
+    @Test func theEmailsAreForTheirOwnersEyesOnly() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        try scratch.copyFixture("briefs")
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        let welcome = try PorticoRun.run(
+            ["welcome", "acme", "lee@acme.example", "--date", "2026-11-25"], in: scratch.url)
+        #expect(welcome.status == 0, "\(welcome.stderr)")
+        let modes = try Self.modes(below: scratch.path("mail"))
+        #expect(modes.count > 10 && modes.keys.contains { $0.hasPrefix("welcome/") })
+        for (path, mode) in modes {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: scratch.path("mail/" + path).path, isDirectory: &isFolder)
+            #expect(mode == (isFolder.boolValue ? 0o700 : 0o600), "mail/\(path): \(String(mode, radix: 8))")
+        }
+        // A rebuild keeps the welcome emails, still private.
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        #expect(try Self.modes(below: scratch.path("mail")).values.allSatisfy { $0 == 0o700 || $0 == 0o600 })
+        let initialised = try Scratch()
+        #expect(try PorticoRun.run(["init", "program"], in: initialised.url).status == 0)
+        #expect(try initialised.read("program/.gitignore").contains("\nportico-sent.log\n"))
     }
 }
