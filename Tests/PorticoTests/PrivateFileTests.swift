@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import PorticoProject
+
 /// The files only their owner may read: the master secret (made readable by its owner alone from
 /// the first system call, and found through a link as the link's target decides) and the emails,
 /// which carry working access links.
@@ -96,5 +98,34 @@ import Testing
         let initialised = try Scratch()
         #expect(try PorticoRun.run(["init", "program"], in: initialised.url).status == 0)
         #expect(try initialised.read("program/.gitignore").contains("\nportico-sent.log\n"))
+    }
+
+    @Test func aCopyOfTheSecretInTheContentIsRefusedAndSoIsASecretFileThere() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        #expect(try PorticoRun.run(["keys", "init"], in: scratch.url).status == 0)
+        let secret = try scratch.read("portico-secret.key")
+        #expect(secret.hasPrefix(String(decoding: SecretFileValidator.prefix, as: UTF8.self)))
+        try scratch.write(secret, to: "content/static/backup.txt")
+        let copied = try PorticoRun.run(["build", "--date", "2026-11-25", "--no-encrypt"], in: scratch.url)
+        #expect(copied.status == 1)
+        #expect(
+            copied.stderr.contains(
+                "content/static/backup.txt:1:1: error: 'content/static/backup.txt' holds a Portico secret; it would be "
+                    + "published with the site\n  hint: move it out of the content folder;"))
+        #expect(!scratch.exists("site"))
+        try FileManager.default.removeItem(at: scratch.path("content/static/backup.txt"))
+
+        try FileManager.default.moveItem(
+            at: scratch.path("portico-secret.key"), to: scratch.path("content/portico.key"))
+        let inside = try PorticoRun.run(
+            ["build", "--date", "2026-11-25", "--secret-file", "content/portico.key"], in: scratch.url)
+        #expect(inside.status == 2)
+        #expect(
+            inside.stderr
+                == "error: the secret file content/portico.key is inside the content folder content, from where it "
+                + "could be published; keep it beside them (the default is ./portico-secret.key) or put it in "
+                + "PORTICO_SECRET\n")
+        #expect(!scratch.exists("site"))
     }
 }

@@ -39,6 +39,7 @@ public struct ContentValidator: Sendable {
             draftIDs: Set(loaded.assets.filter(\.draft).map(\.id))
         ).check()
         issues += BriefValidator(program: program, loaded: loaded).check()
+        issues += SecretFileValidator.check(loaded.staticFiles + loaded.assets.flatMap(\.files))
         log.report(contentsOf: issues)
         if issues.contains(where: { $0.severity == .error }) || log.hasErrors { return nil }
         var content = Content(

@@ -24,6 +24,7 @@ package enum AccessSetup {
                 ])
         }
         var result = Result()
+        try refusePublishedSecretFile(options)
         var secret = try options.keys.secret()
         if secret == nil {
             if options.requireSecret {
@@ -44,5 +45,23 @@ package enum AccessSetup {
         guard let secret else { return result }
         result.plan = try options.keys.plan(secret: secret, content: content)
         return result
+    }
+
+    /// A secret file in the content folder could be published with it (content/static/ is copied
+    /// as it is), and one in the output folder is published by definition.
+    static func refusePublishedSecretFile(_ options: BuildOptions) throws(PorticoError) {
+        guard options.keys.environment[MasterSecret.environmentVariable] == nil else { return }
+        let resolved = { (url: URL) in url.standardizedFileURL.resolvingSymlinksInPath().path }
+        let secret = resolved(options.keys.secretURL)
+        let folders = [
+            (resolved(options.project.contentURL), "the content folder " + options.project.contentDisplayPath),
+            (resolved(options.outputURL), "the output folder " + options.outputDisplayPath),
+        ]
+        for (folder, name) in folders where secret.hasPrefix(folder + "/") {
+            throw PorticoError.usage(
+                "the secret file \(options.keys.secretDisplayPath) is inside \(name), from where it could be "
+                    + "published; keep it beside them (the default is ./\(MasterSecret.defaultFile)) or put it in "
+                    + MasterSecret.environmentVariable)
+        }
     }
 }
