@@ -6,6 +6,8 @@ public struct Program: Sendable {
     public var company: String
     /// Absolute site URL, always ending in `/`; only for absolute URLs (sitemap, canonical links).
     public var baseURL: String?
+    /// Where `base_url` is written, for what the build says about it.
+    public var baseURLLocation: SourceLocation?
     public var positioning: MarkdownSource
     public var boundaries: Boundaries
     /// Highest tier first.

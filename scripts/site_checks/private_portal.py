@@ -206,6 +206,22 @@ def browser_scenarios(r: Report, portal: Portal, nginx: Nginx, publish: Callable
     opened(r, f"the library ({portal.library_page}) then opens with no key in the address", s, portal,
            shell_of(portal.site, portal.library_page)[0], "")
 
+    # Sign-out on the sign-in page forgets the key: the library no longer opens, and says why.
+    s = ses.visit(ses.url("sign-in/index.html"), sealed=False)
+    visible = browser.script(
+        "var b = document.querySelector('[data-portico-sign-out]'); return b ? !b.hidden : null")
+    r.check("the sign-in page offers to sign out while a key is kept", visible is True, f"button shown: {visible!r}")
+    browser.script("document.querySelector('[data-portico-sign-out]').click()")
+    said = browser.script("return document.querySelector('[data-portico-signed-out]').textContent")
+    r.check("signing out forgets the key and says so",
+            ses.state().get("stored") is None and said.startswith("Signed out"),
+            f"stored {ses.state().get('stored')!r}, said {said!r}")
+    s = ses.visit(ses.url(portal.library_page))
+    ok, detail = shown(s, "no-key")
+    r.check("after signing out the library asks for a link", ok, detail)
+    s = ses.visit(ses.url(contact.page, contact.key))
+    opened(r, f"{contact.email}'s link opens again after signing out", s, portal, shell_title, name)
+
     # A link followed on its own page only changes the fragment: the script starts again.
     s = ses.visit(ses.url(acme))
     browser.script("location.hash = arguments[0]", "k=" + other.key)

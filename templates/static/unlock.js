@@ -194,7 +194,26 @@
     }
   });
 
+  // Sign-out (the sign-in page's button): forget the key this browser keeps for this portal.
+  // The key is kept under this portal's own address, so another portal's stays.
+  function offerSignOut() {
+    var button = document.querySelector("[data-portico-sign-out]");
+    if (!button) return;
+    var said = document.querySelector("[data-portico-signed-out]");
+    button.hidden = !stored();
+    button.addEventListener("click", function () {
+      try { localStorage.removeItem(storageKey); } catch (e) { /* nothing kept */ }
+      button.hidden = true;
+      if (said) said.textContent = said.getAttribute("data-text");
+    });
+  }
+
   takeFragment();
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
-  else run();
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", run);
+    document.addEventListener("DOMContentLoaded", offerSignOut);
+  } else {
+    run();
+    offerSignOut();
+  }
 })();

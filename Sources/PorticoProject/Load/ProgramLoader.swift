@@ -70,6 +70,7 @@ package enum ProgramLoader {
             tiers: tiers, team: team, reviewEvery: reviewEvery, referral: referral,
             defaultVisibility: defaultVisibility, source: fields.location)
         program.pipeline = pipeline
+        program.baseURLLocation = fields.entry("base_url").map { fields.place($0.value) }
         return program
     }
 }

@@ -64,4 +64,21 @@ package enum AccessSetup {
                     + MasterSecret.environmentVariable)
         }
     }
+
+    /// A portal below the root of its origin (`https://example.com/partners/`) shares the
+    /// browser's storage with every other page of that origin, which can then read each
+    /// visitor's stored key (docs/security.md, "One origin per portal").
+    package static func sharedOrigin(_ program: Program) -> Diagnostic? {
+        guard let base = program.baseURL, let url = URL(string: base), !url.path.isEmpty, url.path != "/" else {
+            return nil
+        }
+        let origin = "\(url.scheme ?? "https")://\(url.host ?? "")\(url.port.map { ":\($0)" } ?? "")/"
+        return .warning(
+            "shared-origin",
+            "base_url \(base) is below the root of \(origin): every page of that origin can read the keys this "
+                + "portal keeps in its visitors' browsers",
+            at: program.baseURLLocation ?? program.source,
+            hint: "publish the portal at the root of an origin of its own, such as a subdomain "
+                + "(partners.example.com), where no other page runs")
+    }
 }

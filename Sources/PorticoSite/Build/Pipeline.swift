@@ -111,6 +111,9 @@ public enum Pipeline {
         let content = project.content
 
         let access = try AccessSetup.prepare(options, content: content)
+        if access.plan != nil, let warning = AccessSetup.sharedOrigin(content.program) {
+            logs.plan.report(warning)
+        }
         let site = SiteIndex(
             content: content, today: options.project.date, access: access.plan, findings: logs.validate.all,
             searchDocuments: searchDocuments)

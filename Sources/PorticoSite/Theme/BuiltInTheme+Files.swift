@@ -958,12 +958,18 @@ extension BuiltInTheme {
         c3MgYW5kIHdlIHdpbGwgc2VuZCB5b3UgYSBuZXcgb25lLnt7L2hhc19jb250YWN0X2VtYWlsfX08L3A+CiAgPGgy
         PktlZXAgaXQgdG8geW91cnNlbGY8L2gyPgogIDxwPkFueW9uZSB3aXRoIHlvdXIgbGluayBjYW4gcmVhZCB3aGF0
         IHlvdSBjYW4gcmVhZC4gRG8gbm90IGZvcndhcmQgaXQ7IGFzayB1cyBmb3IgYSBsaW5rIGZvciBhIGNvbGxlYWd1
-        ZSBpbnN0ZWFkLjwvcD4KPC9zZWN0aW9uPgo8c2VjdGlvbiBjbGFzcz0ic2VjdGlvbiIgYXJpYS1sYWJlbGxlZGJ5
-        PSJqb2luLWhlYWRpbmciPgogIDxoMiBpZD0iam9pbi1oZWFkaW5nIj5JIGFtIG5ldyBhdCBhIHBhcnRuZXI8L2gy
-        PgogIDxwPlRlbGwgdXMgd2hvIHlvdSBhcmUgYW5kIHdlIHdpbGwgc2VuZCB5b3UgeW91ciBvd24gbGluay4gSXQg
-        b3BlbnMgPGEgaHJlZj0ie3tzdGFydF9ocmVmfX0iPmEgc3RhcnQgcGFnZTwvYT4gdGhhdCB0YWtlcyB5b3UgdGhy
-        b3VnaCB0aGUgcHJvZ3JhbSBpbiB1bmRlciBhbiBob3VyLjwvcD4KICB7ez4gcGFydGlhbHMvam9pbi1mb3JtfX0K
-        PC9zZWN0aW9uPgp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
+        ZSBpbnN0ZWFkLjwvcD4KICA8aDI+T24gYSBzaGFyZWQgY29tcHV0ZXI8L2gyPgogIDxwPlRoaXMgYnJvd3NlciBr
+        ZWVwcyB5b3VyIGtleSB1bnRpbCB5b3Ugc2lnbiBvdXQgaGVyZS4gWW91ciBsaW5rIHN0aWxsIHdvcmtzIGFmdGVy
+        d2FyZHMuPC9wPgogIDxwPjxidXR0b24gdHlwZT0iYnV0dG9uIiBjbGFzcz0iYnV0dG9uIiBkYXRhLXBvcnRpY28t
+        c2lnbi1vdXQgaGlkZGVuPlNpZ24gb3V0IG9uIHRoaXMgZGV2aWNlPC9idXR0b24+CiAgPHNwYW4gcm9sZT0ic3Rh
+        dHVzIiBkYXRhLXBvcnRpY28tc2lnbmVkLW91dCBkYXRhLXRleHQ9IlNpZ25lZCBvdXQ6IHRoaXMgYnJvd3NlciBu
+        byBsb25nZXIgb3BlbnMgdGhlIHByaXZhdGUgcGFnZXMgdW50aWwgeW91IG9wZW4geW91ciBsaW5rIGFnYWluLiI+
+        PC9zcGFuPjwvcD4KPC9zZWN0aW9uPgo8c2VjdGlvbiBjbGFzcz0ic2VjdGlvbiIgYXJpYS1sYWJlbGxlZGJ5PSJq
+        b2luLWhlYWRpbmciPgogIDxoMiBpZD0iam9pbi1oZWFkaW5nIj5JIGFtIG5ldyBhdCBhIHBhcnRuZXI8L2gyPgog
+        IDxwPlRlbGwgdXMgd2hvIHlvdSBhcmUgYW5kIHdlIHdpbGwgc2VuZCB5b3UgeW91ciBvd24gbGluay4gSXQgb3Bl
+        bnMgPGEgaHJlZj0ie3tzdGFydF9ocmVmfX0iPmEgc3RhcnQgcGFnZTwvYT4gdGhhdCB0YWtlcyB5b3UgdGhyb3Vn
+        aCB0aGUgcHJvZ3JhbSBpbiB1bmRlciBhbiBob3VyLjwvcD4KICB7ez4gcGFydGlhbHMvam9pbi1mb3JtfX0KPC9z
+        ZWN0aW9uPgp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
         """,
         "start.mustache": """
         e3s8bGF5b3V0fX0Ke3skaGVhZH19CjxzY3JpcHQgc3JjPSJ7e3Jvb3R9fXN0YXRpYy9zdGFydC5qcyIgZGVmZXI+
@@ -1730,9 +1736,20 @@ extension BuiltInTheme {
         bmxvY2tlZCI7CiAgICBpZiAodGFrZUZyYWdtZW50KCkgJiYgc2VhbGVkUGFnZSkgewogICAgICBpZiAodW5sb2Nr
         ZWQpIGxvY2F0aW9uLnJlbG9hZCgpOwogICAgICBlbHNlIHJ1bigpOwogICAgfSBlbHNlIGlmIChpbmNvbXBsZXRl
         ICYmIHNlYWxlZFBhZ2UgJiYgIXVubG9ja2VkKSB7CiAgICAgIHNob3coZG9jdW1lbnQuZ2V0RWxlbWVudEJ5SWQo
-        InBvcnRpY28tbWVzc2FnZSIpLCAiaW5jb21wbGV0ZSIpOwogICAgfQogIH0pOwoKICB0YWtlRnJhZ21lbnQoKTsK
-        ICBpZiAoZG9jdW1lbnQucmVhZHlTdGF0ZSA9PT0gImxvYWRpbmciKSBkb2N1bWVudC5hZGRFdmVudExpc3RlbmVy
-        KCJET01Db250ZW50TG9hZGVkIiwgcnVuKTsKICBlbHNlIHJ1bigpOwp9KSgpOwo=
+        InBvcnRpY28tbWVzc2FnZSIpLCAiaW5jb21wbGV0ZSIpOwogICAgfQogIH0pOwoKICAvLyBTaWduLW91dCAodGhl
+        IHNpZ24taW4gcGFnZSdzIGJ1dHRvbik6IGZvcmdldCB0aGUga2V5IHRoaXMgYnJvd3NlciBrZWVwcyBmb3IgdGhp
+        cyBwb3J0YWwuCiAgLy8gVGhlIGtleSBpcyBrZXB0IHVuZGVyIHRoaXMgcG9ydGFsJ3Mgb3duIGFkZHJlc3MsIHNv
+        IGFub3RoZXIgcG9ydGFsJ3Mgc3RheXMuCiAgZnVuY3Rpb24gb2ZmZXJTaWduT3V0KCkgewogICAgdmFyIGJ1dHRv
+        biA9IGRvY3VtZW50LnF1ZXJ5U2VsZWN0b3IoIltkYXRhLXBvcnRpY28tc2lnbi1vdXRdIik7CiAgICBpZiAoIWJ1
+        dHRvbikgcmV0dXJuOwogICAgdmFyIHNhaWQgPSBkb2N1bWVudC5xdWVyeVNlbGVjdG9yKCJbZGF0YS1wb3J0aWNv
+        LXNpZ25lZC1vdXRdIik7CiAgICBidXR0b24uaGlkZGVuID0gIXN0b3JlZCgpOwogICAgYnV0dG9uLmFkZEV2ZW50
+        TGlzdGVuZXIoImNsaWNrIiwgZnVuY3Rpb24gKCkgewogICAgICB0cnkgeyBsb2NhbFN0b3JhZ2UucmVtb3ZlSXRl
+        bShzdG9yYWdlS2V5KTsgfSBjYXRjaCAoZSkgeyAvKiBub3RoaW5nIGtlcHQgKi8gfQogICAgICBidXR0b24uaGlk
+        ZGVuID0gdHJ1ZTsKICAgICAgaWYgKHNhaWQpIHNhaWQudGV4dENvbnRlbnQgPSBzYWlkLmdldEF0dHJpYnV0ZSgi
+        ZGF0YS10ZXh0Iik7CiAgICB9KTsKICB9CgogIHRha2VGcmFnbWVudCgpOwogIGlmIChkb2N1bWVudC5yZWFkeVN0
+        YXRlID09PSAibG9hZGluZyIpIHsKICAgIGRvY3VtZW50LmFkZEV2ZW50TGlzdGVuZXIoIkRPTUNvbnRlbnRMb2Fk
+        ZWQiLCBydW4pOwogICAgZG9jdW1lbnQuYWRkRXZlbnRMaXN0ZW5lcigiRE9NQ29udGVudExvYWRlZCIsIG9mZmVy
+        U2lnbk91dCk7CiAgfSBlbHNlIHsKICAgIHJ1bigpOwogICAgb2ZmZXJTaWduT3V0KCk7CiAgfQp9KSgpOwo=
         """,
         "story.mustache": """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19Cnt7I3N0b3J5fX0KPGFydGljbGUgY2xhc3M9InN0b3J5Ij4KICA8aGVhZGVy
