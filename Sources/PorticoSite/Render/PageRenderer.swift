@@ -120,6 +120,9 @@ public struct PageRenderer: Sendable {
             shell.nav = navigation.map { section in
                 NavEntryContext(label: section.label, href: root + section.path, current: false)
             }
+            // The shell is public and shared by every private page at this depth: none of the
+            // page's own keys may reach it (a layout that reads one writes nothing there).
+            shell.body = NoOwnKeys()
             let program = site.program
             shell.sealed = SealedContext(
                 json: Self.sealedPlaceholder,
