@@ -90,7 +90,7 @@ struct Keys: ParsableCommand {
         /// `address` as a current contact's or team member's, trimmed and in lower case. Any other
         /// address would be rotated to no effect, while the link it was meant to end stays live.
         static func currentAddress(_ address: String, content folder: String) throws -> String {
-            let email = address.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let email = EmailAddress.normalized(address.trimmingCharacters(in: .whitespacesAndNewlines))
             let options = ProjectOptions(content: folder, date: .today)
             try options.checkFolders()
             let log = DiagnosticLog()
@@ -104,7 +104,7 @@ struct Keys: ParsableCommand {
             let people =
                 content.partners.filter { $0.status != .retired }.flatMap(\.contacts).compactMap(\.email)
                 + content.program.team.compactMap(\.email)
-            let addresses = people.map { $0.lowercased() }
+            let addresses = people.map(EmailAddress.normalized)
             guard addresses.contains(email) else {
                 throw PorticoError.refused(
                     "'\(email)' is not the address of a current contact or team member in \(options.contentDisplayPath)"

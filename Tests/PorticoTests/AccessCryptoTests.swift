@@ -41,7 +41,16 @@ import Testing
             var length: Int
             var outputHex: String
         }
-        struct People: Decodable { var derived: [Person] }
+        struct People: Decodable {
+            struct Written: Decodable {
+                var written: String
+                var email: String
+            }
+            struct Refused: Decodable { var written: [String] }
+            var derived: [Person]
+            var written: [Written]
+            var refused: Refused
+        }
         struct Groups: Decodable { var groups: [Group] }
         struct Order: Decodable {
             var members: [String: Int]
@@ -198,6 +207,29 @@ import Testing
                     }
                 })
             #expect(json == person.keyFileJson, "\(person.email)")
+        }
+    }
+
+    /// Addresses are compared and derived from in ASCII lower case, as the reference does; one
+    /// with other characters is refused where the content writes it.
+    @Test func addressesAreNormalisedAsTheReferenceDoesAndOthersAreRefused() throws {
+        for person in vectors.people.written {
+            #expect(EmailAddress.normalized(person.written) == person.email, "\(person.written)")
+        }
+        #expect(vectors.people.refused.written.count >= 3)
+        for address in vectors.people.refused.written {
+            let scratch = try Scratch()
+            try scratch.copyFixture("base")
+            let acme = try scratch.read("content/partners/acme.yml")
+            try scratch.write(
+                acme.replacingOccurrences(of: "email: lee@acme.example", with: "email: \(address)"),
+                to: "content/partners/acme.yml")
+            let run = try PorticoRun.run(["check", "--date", "2026-11-25"], in: scratch.url)
+            #expect(run.status == 1)
+            #expect(
+                run.stderr.hasPrefix(
+                    "content/partners/acme.yml:13:12: error: '\(address)' in 'email' has characters outside ASCII\n"),
+                "\(run.stderr)")
         }
     }
 }

@@ -94,9 +94,20 @@ def epochs_from_access(access: dict, emails: list[str]) -> dict[str, int]:
 
 # --- Derived values -----------------------------------------------------------------------
 
+def normalized_email(written: str) -> str:
+    """An address as keys use it: ASCII only (a build refuses others at their line), its ASCII
+    letters in lower case. str.lower() would also lower non-ASCII letters, and not as Swift does."""
+    if not written.isascii():
+        raise ValueError(f"an email is ASCII: {written!r}")
+    return written.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _check_person(email: str, epoch: int) -> None:
-    if email != email.lower():
-        raise ValueError(f"an email is used in lower case: {email!r}")
+    if email != normalized_email(email):
+        raise ValueError(f"an email is used normalised (ASCII, lower case): {email!r}")
     if type(epoch) is not int or epoch < 0:
         raise ValueError(f"an epoch is a whole number from 0: {epoch!r}")
 

@@ -218,7 +218,7 @@ def fixture_portal(r: Report, portico: Path, fixture: Path, tmp: Path) -> Portal
     acme_file = tmp / "content/partners/acme.yml"
     acme = yaml.safe_load(acme_file.read_text(encoding="utf-8"))
     portal.partner_name = acme["name"]
-    acme_contacts = [c["email"].lower() for c in acme["contacts"]]
+    acme_contacts = [pc.normalized_email(c["email"]) for c in acme["contacts"]]
     portal.contact, portal.removed = acme_contacts[0], acme_contacts[1]
     portal.other = next((e for e, p in portal.people.items() if p.partner not in (None, "acme")), "")
 

@@ -17,7 +17,7 @@ public struct AccessEpochs: Sendable, Codable, Equatable {
     public init() {}
 
     public func epoch(of email: String) -> Int {
-        all + (epochs[email.lowercased()] ?? 0)
+        all + (epochs[EmailAddress.normalized(email)] ?? 0)
     }
 
     public static func load(_ file: URL, displayPath: String) throws(PorticoError) -> AccessEpochs {

@@ -24,7 +24,7 @@ public struct AccessGroups: Sendable {
         var people: [String: Person] = [:]
         var members: [String: [String: Int]] = ["partners": [:], "team": [:]]
         for member in content.program.team {
-            let email = member.email.lowercased()
+            let email = EmailAddress.normalized(member.email)
             people[email] = Person(
                 email: email, name: member.name, partnerID: nil, isTeam: true, epoch: epochs.epoch(of: email))
         }
@@ -34,7 +34,7 @@ public struct AccessGroups: Sendable {
         for partner in content.partners where partner.status != .retired {
             var group = members["team"] ?? [:]
             for contact in partner.contacts {
-                guard let email = contact.email?.lowercased() else { continue }
+                guard let email = contact.email.map(EmailAddress.normalized) else { continue }
                 let epoch = epochs.epoch(of: email)
                 if people[email] == nil {
                     people[email] = Person(

@@ -27,7 +27,7 @@ public struct AccessPlan: Sendable {
 
     /// The fragment of the person with `email`'s link, when they have one.
     public func fragment(email: String) -> String? {
-        peopleByEmail[email.lowercased()].map(fragment)
+        peopleByEmail[EmailAddress.normalized(email)].map(fragment)
     }
 
     public func personKey(_ person: AccessGroups.Person) -> Data {

@@ -62,7 +62,7 @@ public enum ContactEditor {
                     + "the partners are \(ids.joined(separator: ", "))")
         }
         if let taken = existingAddresses(folder, partnerFiles: files).first(where: {
-            $0.email.lowercased() == contact.email.lowercased()
+            EmailAddress.normalized($0.email) == EmailAddress.normalized(contact.email)
         }) {
             throw PorticoError.refused("\(taken.email) is already \(taken.owner) (\(taken.place))")
         }

@@ -44,8 +44,8 @@ public enum WelcomeMail {
                 "unknown partner '\(partnerID)'\(Suggestion.didYouMean(partnerID, in: ids)); "
                     + "the partners are \(ids.joined(separator: ", "))")
         }
-        let address = email.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let contact = partner.contacts.first(where: { $0.email?.lowercased() == address }) else {
+        let address = EmailAddress.normalized(email.trimmingCharacters(in: .whitespaces))
+        guard let contact = partner.contacts.first(where: { $0.email.map(EmailAddress.normalized) == address }) else {
             let known = partner.contacts.compactMap(\.email)
             let hint = known.isEmpty ? "" : " (its contacts are \(known.joined(separator: ", ")))"
             throw PorticoError.refused(

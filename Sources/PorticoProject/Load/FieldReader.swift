@@ -275,7 +275,19 @@ package struct FieldReader {
 
     /// An email address, checked enough that it is safe in a `mailto:` link.
     package func email(_ key: String, required: Bool = true) -> String? {
-        checkedString(
+        guard let text = string(key, required: required) else { return nil }
+        // Keys derive from the address (docs/security.md, "People and epochs"): only an ASCII
+        // address has one lower case that every implementation agrees on.
+        guard text.unicodeScalars.allSatisfy(\.isASCII) else {
+            issues.add(
+                .error(
+                    "non-ascii-email", "'\(text)' in '\(key)' has characters outside ASCII",
+                    at: entry(key).map { place($0.value) } ?? location,
+                    hint: "write the address in ASCII: a domain in its xn-- form, a mailbox as the provider spells "
+                        + "it in ASCII"))
+            return nil
+        }
+        return checkedString(
             key, required: required, code: "bad-email", expected: "an email address",
             hint: "write one address such as name@example.com", FieldReader.isEmail)
     }

@@ -52,7 +52,7 @@ package struct MailPlanner {
             for brief in briefs {
                 for contact in partner.contacts {
                     guard let address = contact.email else { continue }
-                    let email = address.lowercased()
+                    let email = EmailAddress.normalized(address)
                     let unsubscribe = MailtoURL(
                         to: [manager.email], subject: "Unsubscribe \(email) from the \(site.program.name) briefs"
                     ).string
