@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import html.parser
 import json
+import re
 import os
 import shutil
 import statistics
@@ -277,6 +278,27 @@ def browser_scenarios(r: Report, portal: Portal, nginx: Nginx, publish: Callable
     r.check("a key file that does not decrypt shows data-failed", ok, detail)
     key_file.write_bytes(original)
     os.utime(key_file, (mtime + 2, mtime + 2))
+
+    # A payload moved to another page of the same group (or an old copy served elsewhere) does
+    # not open there: the page's nonce is derived from its path, and the script checks it.
+    refer = acme.replace("index.html", "refer/index.html")
+    target = nginx.work / "www/portal" / refer
+    if target.exists():
+        pattern = re.compile(r'(<script type="application/json" id="portico-sealed">)(.*?)(</script>)', re.S)
+        moved = pattern.search((nginx.work / "www/portal" / acme).read_text(encoding="utf-8")).group(2)
+        before, stamp = target.read_bytes(), target.stat().st_mtime
+        target.write_text(pattern.sub(lambda m: m.group(1) + moved + m.group(3), before.decode("utf-8")),
+                          encoding="utf-8")
+        os.utime(target, (stamp + 1, stamp + 1))
+        s = ses.visit(ses.url(refer, contact.key))
+        ok, detail = shown(s, "failed")
+        r.check(f"the {name} page's payload moved into its refer page shows data-failed", ok, detail)
+        r.check("... and not the moved page's title", name not in (s.get("title") or ""), s.get("title", ""))
+        target.write_bytes(before)
+        os.utime(target, (stamp + 2, stamp + 2))
+        s = ses.visit(ses.url(refer, contact.key))
+        r.check("the refer page opens again with its own payload", s.get("state") == "unlocked",
+                f"state {s.get('state')!r}")
 
     # Public pages need no key, and a link to one keeps its key for the private pages.
     ses.clear()

@@ -70,13 +70,40 @@
   }
 
   // Step 2: key file, content key, page.
+  // The site paths this address may be (docs/security.md, "In the browser"): a folder is its
+  // index.html, and a host may drop the final slash or ".html".
+  function pathsHere() {
+    var base = decodeURIComponent(new URL(root).pathname);
+    var here = decodeURIComponent(location.pathname);
+    if (here.slice(0, base.length) !== base) return [];
+    var path = here.slice(base.length);
+    if (path === "" || path.slice(-1) === "/") return [path + "index.html"];
+    return [path, path + "/index.html", path + ".html"];
+  }
+
+  async function boundHere(contentKey, plaintext, nonce) {
+    var digest = new Uint8Array(await crypto.subtle.digest("SHA-256", plaintext));
+    var hex = Array.prototype.map.call(digest, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+    var wanted = Array.prototype.join.call(nonce, ",");
+    var paths = pathsHere();
+    for (var i = 0; i < paths.length; i++) {
+      var derived = await hkdf(contentKey, "page-nonce\n" + paths[i] + "\n" + hex, 12);
+      if (Array.prototype.join.call(derived, ",") === wanted) return true;
+    }
+    return false;
+  }
+
   async function unseal(wrapper, key) {
     var person = bytes(key);
     var file = await keyFile(person);
     if (!Object.prototype.hasOwnProperty.call(file.keys, wrapper.group)) throw new Stop("other");
     var contentKey = await open(await hkdf(person, "wrap", 32), bytes(file.keys[wrapper.group]));
     if (contentKey.length !== 32) throw new Stop("failed");
-    var plaintext = await open(contentKey, bytes(wrapper.data));
+    var sealedBytes = bytes(wrapper.data);
+    var plaintext = await open(contentKey, sealedBytes);
+    // The nonce derives from the page's path: a payload moved to another page of the group, or
+    // served at another address, is refused rather than shown as this page.
+    if (!(await boundHere(contentKey, plaintext, sealedBytes.subarray(0, 12)))) throw new Stop("failed");
     var page = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plaintext));
     if (typeof page.title !== "string" || typeof page.main !== "string") throw new Stop("failed");
     page.contentKey = contentKey;
