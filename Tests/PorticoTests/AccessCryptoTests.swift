@@ -94,6 +94,7 @@ import Testing
         var groups: Groups
         var memberListOrder: Order
         var partnerPathSegments: Segments
+        var assetPathSegments: Segments
         var sealedPage: SealedPage
         var jsonEscaping: Escaping
         var seal: Seal
@@ -131,6 +132,13 @@ import Testing
         }
         let order = vectors.memberListOrder
         #expect(AccessCrypto.memberList(order.members) == order.memberList)
+    }
+
+    @Test func assetPathSegmentsMatch() {
+        #expect(vectors.assetPathSegments.segments.count == 2)
+        for (id, segment) in vectors.assetPathSegments.segments {
+            #expect(AccessCrypto.assetPathSegment(secret: secret, assetID: id) == segment, "\(id)")
+        }
     }
 
     @Test func partnerPathSegmentsMatch() {

@@ -70,10 +70,17 @@ import Testing
         #expect(secrets.count > 200, "the example has partners, contacts, private assets and deals to hide")
         let site = try scratch.snapshot("site")
         #expect(site.count > 40)
+        let teamAssets = content.assets.filter { $0.readers(default: content.program.defaultVisibility) == .team }
+            .map(\.id)
+        #expect(teamAssets.count >= 1, "the example has a team-only asset")
         var leaks: [String] = []
         for (path, data) in site {
             for id in content.partners.map(\.id) where path.split(separator: "/").contains(Substring(id)) {
                 leaks.append("\(path): partner id '\(id)' in the path")
+            }
+            // A team-only asset's id would tell the host what the team keeps to itself.
+            for id in teamAssets where path.split(separator: "/").contains(Substring(id)) {
+                leaks.append("\(path): team asset id '\(id)' in the path")
             }
             let text = String(decoding: data, as: UTF8.self)
             for secret in secrets where text.contains(secret) || text.contains(XMLText.escape(secret)) {

@@ -158,6 +158,11 @@ def partner_path_segment(secret: bytes, partner_id: str) -> str:
     return base32_lower(hkdf(secret, f"partner-path\n{partner_id}", 10))
 
 
+def asset_path_segment(secret: bytes, asset_id: str) -> str:
+    """The folder below assets/ of a team-only asset in an encrypted build."""
+    return base32_lower(hkdf(secret, f"asset-path\n{asset_id}", 10))
+
+
 # --- Files --------------------------------------------------------------------------------
 
 def compact_json(value) -> str:

@@ -7,7 +7,7 @@ import json
 
 from portal_crypto import (
     SALT, content_key, epochs_from_access, normalized_email, group_tag, hkdf, key_file_json, key_file_name,
-    link_fragment, member_list, page_nonce, page_plaintext, partner_path_segment, person_key,
+    link_fragment, member_list, page_nonce, asset_path_segment, page_plaintext, partner_path_segment, person_key,
     seal, sealed_page_json, secret_file_text, sha256_hex, wrap_key, wrap_nonce,
 )
 
@@ -164,6 +164,11 @@ def vectors() -> dict:
             "member_list": member_list({e: 0 for e in ["z_e@x.example", "ab@x.example", "zoe@x.example",
                                                        "a@x.example", "a.b@x.example", "a-b@x.example",
                                                        "zz@x.example"]}),
+        },
+        "asset_path_segments": {
+            "description": "The folder of a team-only asset below assets/: base32(HKDF(secret, "
+                           "'asset-path\\n' + id, 10)), lower case, no padding.",
+            "segments": {aid: asset_path_segment(secret, aid) for aid in ["pricing-floor", "partner-review-playbook"]},
         },
         "partner_path_segments": {
             "description": "base32(HKDF(secret, 'partner-path\\n' + id, 10)), lower case, no padding.",

@@ -52,6 +52,11 @@ package enum AccessCrypto {
         base32(hkdf(secret, "partner-path\n\(partnerID)", 10))
     }
 
+    /// The folder of a team-only asset below `assets/`: its id would tell the host what it is.
+    package static func assetPathSegment(secret: Data, assetID: String) -> String {
+        base32(hkdf(secret, "asset-path\n\(assetID)", 10))
+    }
+
     /// `nonce ‖ ciphertext ‖ tag`.
     package static func seal(key: Data, nonce: Data, plaintext: Data) throws -> Data {
         let box = try AES.GCM.seal(plaintext, using: SymmetricKey(data: key), nonce: AES.GCM.Nonce(data: nonce))

@@ -14,15 +14,18 @@ public final class LinkIndex: LinkResolving {
     package let drafts: Set<String>
     /// Paths below `content/static/`, published under `static/`.
     package let staticFiles: Set<String>
+    /// Folders below `assets/` that are not the asset's id (SiteIndex.assetFolder).
+    package let assetFolders: [String: String]
     /// Pages that are not assets, by the path a link names them with (`refer`, `stories/<id>`).
     package let pages: [String: String]
     private let anchors: AnchorCache
 
     package init(
         assets: [String: Asset], drafts: Set<String>, staticFiles: Set<String>, stories: [String] = [],
-        briefs: [Month] = []
+        briefs: [Month] = [], assetFolders: [String: String] = [:]
     ) {
         self.assets = assets
+        self.assetFolders = assetFolders
         self.drafts = drafts
         self.staticFiles = staticFiles
         var pages = ["refer": Routes.refer, "refer/register": Routes.register]
@@ -115,7 +118,7 @@ public final class LinkIndex: LinkResolving {
         }
         let suffix = fragment.isEmpty ? "" : "#" + fragment
         if let file {
-            let href = context.root + Routes.assetFile(id, file) + suffix
+            let href = context.root + Routes.assetFile(assetFolders[id] ?? id, file) + suffix
             return id == context.assetID ? .ownFile(href: href, path: file) : .rewritten(href: href)
         }
         if !fragment.isEmpty {
@@ -125,12 +128,13 @@ public final class LinkIndex: LinkResolving {
                 var broken = brokenAnchor(written, page: "'\(id)'", fragment: decoded(fragment), among: known)
                 if case .broken(let code, let message, let hint, _) = broken {
                     broken = .broken(
-                        code: code, message: message, hint: hint, href: context.root + Routes.asset(id) + suffix)
+                        code: code, message: message, hint: hint,
+                        href: context.root + Routes.asset(assetFolders[id] ?? id) + suffix)
                 }
                 return broken
             }
         }
-        return .rewritten(href: context.root + Routes.asset(id) + suffix)
+        return .rewritten(href: context.root + Routes.asset(assetFolders[id] ?? id) + suffix)
     }
 
     private func brokenAnchor(_ written: String, page: String, fragment: String, among anchors: Set<String>)

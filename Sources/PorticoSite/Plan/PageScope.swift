@@ -43,7 +43,7 @@ public struct PageScope: Sendable {
         let due = asset.reviewDueDate(defaultEvery: site.program.reviewEvery)
         return AssetSummaryContext(
             id: asset.id, title: asset.title, kind: asset.kind.rawValue, kindLabel: asset.kind.label,
-            summary: asset.summary, href: href(Routes.asset(asset.id)),
+            summary: asset.summary, href: href(site.assetRoute(asset.id)),
             ownerName: site.teamByID[asset.owner.id]?.name ?? asset.owner.id, reviewed: asset.reviewed.description,
             reviewDue: due < site.today, dueDate: due.description, tags: asset.tags,
             forLabels: Self.audienceLabel(asset.audience))

@@ -41,7 +41,9 @@ package enum Routes {
     package static func partnerCalendar(_ segment: String) -> String { "partners/\(segment)/calendar.ics" }
     package static func story(_ id: String) -> String { "stories/\(id)/index.html" }
 
-    package static func asset(_ id: String) -> String { "assets/\(id)/index.html" }
+    /// An asset's page by its folder below `assets/`: its id, or an opaque name for a team-only
+    /// asset in an encrypted portal (SiteIndex.assetFolder).
+    package static func asset(_ folder: String) -> String { "assets/\(folder)/index.html" }
     /// A partner's pages live below `partners/<segment>/`; the segment is opaque in an encrypted
     /// portal (SiteIndex.partnerSegment), so a path says nothing about who the partner is.
     package static func partner(_ segment: String) -> String { "partners/\(segment)/index.html" }
@@ -49,8 +51,8 @@ package enum Routes {
     package static func encoded(_ path: String) -> String { LinkIndex.encodePath(path) }
 
     /// A link to a file of a folder asset, its path percent-encoded.
-    package static func assetFile(_ id: String, _ path: String) -> String {
-        "assets/\(id)/" + LinkIndex.encodePath(path)
+    package static func assetFile(_ folder: String, _ path: String) -> String {
+        "assets/\(folder)/" + LinkIndex.encodePath(path)
     }
     package static func partnerRefer(_ segment: String) -> String { "partners/\(segment)/refer/index.html" }
     package static func partnerRegister(_ segment: String) -> String { "partners/\(segment)/refer/register/index.html" }

@@ -17,6 +17,8 @@ public struct SiteIndex: Sendable {
     /// For each partner kind, the assets that serve it, most recently reviewed first.
     package private(set) var assetsServing: [PartnerKind: [Asset]]
     package private(set) var links: LinkIndex
+    /// Folders of assets whose folder is not their id (assetFolders(_:access:)).
+    package let assetFolders: [String: String]
     package let partnersByID: [String: Partner]
     /// Minutes to read each asset, by id: counted once, since every start page lists some.
     package private(set) var readingMinutes: [String: Int]
@@ -59,17 +61,33 @@ public struct SiteIndex: Sendable {
             content.assets.map { ($0.id, ReadingTime.minutes($0.body.words)) }, uniquingKeysWith: { first, _ in first })
         partnersByID = Dictionary(content.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         storiesByID = Dictionary(content.stories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        links = Self.links(content, assets: assetsByID)
+        assetFolders = Self.assetFolders(content, access: access)
+        links = Self.links(content, assets: assetsByID, folders: assetFolders)
         assetsServing = Dictionary(
             uniqueKeysWithValues: PartnerKind.allCases.map { kind in (kind, freshestFirst.filter { $0.serves(kind) }) })
         scorecard = content.program.pipeline.isEmpty ? nil : ProgramScorecard(content: content, today: today)
     }
 
-    package static func links(_ content: Content, assets: [String: Asset]) -> LinkIndex {
+    package static func links(_ content: Content, assets: [String: Asset], folders: [String: String]) -> LinkIndex {
         LinkIndex(
             assets: assets, drafts: content.draftAssetIDs, staticFiles: Set(content.staticFiles.map(\.path)),
-            stories: content.stories.map(\.id), briefs: content.briefs.map(\.month))
+            stories: content.stories.map(\.id), briefs: content.briefs.map(\.month), assetFolders: folders)
     }
+
+    /// Team-only assets of an encrypted portal live in opaque folders: their ids would tell the
+    /// web host what the team keeps to itself.
+    static func assetFolders(_ content: Content, access: AccessPlan?) -> [String: String] {
+        guard let access else { return [:] }
+        let fallback = content.program.defaultVisibility
+        return Dictionary(
+            content.assets.filter { $0.readers(default: fallback) == .team }.map {
+                ($0.id, AccessCrypto.assetPathSegment(secret: access.secret.bytes, assetID: $0.id))
+            }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The folder below `assets/` of an asset's page and files.
+    package func assetFolder(_ id: String) -> String { assetFolders[id] ?? id }
+    package func assetRoute(_ id: String) -> String { Routes.asset(assetFolder(id)) }
 
     /// The same index after an edit of nothing but these assets' text, which no list, order or
     /// lookup depends on: the assets are swapped in place rather than every lookup made again,
@@ -89,7 +107,7 @@ public struct SiteIndex: Sendable {
             }
             index.readingMinutes[asset.id] = ReadingTime.minutes(asset.body.words)
         }
-        index.links = Self.links(content, assets: index.assetsByID)
+        index.links = Self.links(content, assets: index.assetsByID, folders: index.assetFolders)
         return index
     }
 

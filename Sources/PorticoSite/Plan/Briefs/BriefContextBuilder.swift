@@ -105,7 +105,7 @@ package struct BriefContextBuilder {
         let href: String? =
             switch campaign.link {
             case .url(let url): url
-            case .asset(let asset): scope.href(Routes.asset(asset.id))
+            case .asset(let asset): scope.href(scope.site.assetRoute(asset.id))
             case nil: nil
             }
         let site = scope.site

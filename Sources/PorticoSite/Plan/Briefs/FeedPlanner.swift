@@ -71,7 +71,7 @@ package enum PublicCalendar {
             let url: String? =
                 switch campaign.link {
                 case .url(let url): url
-                case .asset(let asset): Routes.publicURL(Routes.asset(asset.id), base: base)
+                case .asset(let asset): Routes.publicURL(site.assetRoute(asset.id), base: base)
                 case nil: nil
                 }
             return CalendarEvent(

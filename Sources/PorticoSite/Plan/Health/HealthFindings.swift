@@ -41,7 +41,7 @@ struct HealthFindings {
                         place: "", message: "\(partner.name): \(finding.message)", hint: finding.hint,
                         code: finding.kind.rawValue, subject: subject.link,
                         links: finding.assetIDs.compactMap { site.assetsByID[$0] }.map {
-                            TitledLinkContext(title: $0.title, href: scope.href(Routes.asset($0.id)))
+                            TitledLinkContext(title: $0.title, href: scope.href(site.assetRoute($0.id)))
                         }))
             }
         }
@@ -68,7 +68,7 @@ struct HealthFindings {
         }
         for asset in site.content.assets {
             subjects[asset.source.file] = Subject(
-                link: TitledLinkContext(title: asset.title, href: scope.href(Routes.asset(asset.id))),
+                link: TitledLinkContext(title: asset.title, href: scope.href(site.assetRoute(asset.id))),
                 owner: site.teamByID[asset.owner.id]?.name)
         }
         return subjects

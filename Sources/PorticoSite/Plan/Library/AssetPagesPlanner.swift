@@ -41,7 +41,8 @@ package struct AssetPagesPlanner: OutputPlanner {
                     isOnePager: asset.kind == .onePager,
                     downloads: downloads.map { file in
                         DownloadContext(
-                            name: file.path, href: scope.href(Routes.assetFile(asset.id, file.path)),
+                            name: file.path,
+                            href: scope.href(Routes.assetFile(scope.site.assetFolder(asset.id), file.path)),
                             kind: DownloadLabel.kind(of: file.path), size: FileSize.describe(file.size))
                     }))
         }
@@ -49,11 +50,11 @@ package struct AssetPagesPlanner: OutputPlanner {
         let sealed = site.access != nil && readers != .public
         let files = asset.files.map { file in
             PlannedOutput(
-                path: "assets/\(asset.id)/\(file.path)",
+                path: "assets/\(site.assetFolder(asset.id))/\(file.path)",
                 content: sealed ? .sealedFile(file.url, visibility: readers) : .copy(file.url))
         }
         if sealed { page.sealedFiles = files.map(\.path) }
-        return [PlannedOutput(path: Routes.asset(asset.id), content: .page(page))] + files
+        return [PlannedOutput(path: site.assetRoute(asset.id), content: .page(page))] + files
     }
 
     package init() {

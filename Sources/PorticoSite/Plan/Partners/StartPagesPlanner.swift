@@ -141,7 +141,7 @@ package struct StartPath {
 
     package func item(_ asset: Asset) -> StartItem {
         StartItem(
-            title: asset.title, path: Routes.asset(asset.id), minutes: site.readingMinutes[asset.id] ?? 1,
+            title: asset.title, path: site.assetRoute(asset.id), minutes: site.readingMinutes[asset.id] ?? 1,
             summary: asset.summary, reviewDue: site.isReviewDue(asset))
     }
 

@@ -88,7 +88,7 @@ package struct ReferPagesPlanner: OutputPlanner {
         case .asset(let reference)?:
             // A draft guide is not published: no link rather than a dead one (validation warned).
             if let asset = scope.site.assetsByID[reference.id] {
-                guide = TitledLinkContext(title: asset.title, href: scope.href(Routes.asset(reference.id)))
+                guide = TitledLinkContext(title: asset.title, href: scope.href(scope.site.assetRoute(reference.id)))
             }
         case .url(let url)?:
             guide = TitledLinkContext(title: "Setup guide", href: url)

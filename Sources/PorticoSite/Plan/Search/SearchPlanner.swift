@@ -101,7 +101,7 @@ package struct SearchPlanner: OutputPlanner {
         -> SearchDocument
     {
         SearchDocument(
-            type: asset.kind.rawValue, title: asset.title, summary: asset.summary, href: Routes.asset(asset.id),
+            type: asset.kind.rawValue, title: asset.title, summary: asset.summary, href: site.assetRoute(asset.id),
             reviewed: asset.reviewed, reviewDue: site.isReviewDue(asset), headings: text.headings, body: text.body,
             vocabulary: site.searchDocuments.vocabulary)
     }
