@@ -47,8 +47,26 @@ struct Portico: ParsableCommand {
             if code == .success {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(Data((message(for: error) + "\n").utf8))
             Foundation.exit(code == .failure ? 1 : 2)
         }
+    }
+
+    /// ArgumentParser's message in Portico's form: `error:` in lower case like every other error,
+    /// and a command name that is not one, with the command meant.
+    static func message(for error: any Error, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String
+    {
+        var text = fullMessage(for: error)
+        if text.hasPrefix("Error: ") { text = "error: " + text.dropFirst("Error: ".count) }
+        let commands = configuration.subcommands.map {
+            $0.configuration.commandName ?? String(describing: $0).lowercased()
+        }
+        // The first word decides: `portico rport --quarter 2026-Q3` is a mistyped command, whatever
+        // ArgumentParser found wrong first.
+        if let first = arguments.first, !first.hasPrefix("-"), first != "help", !commands.contains(first) {
+            let rest = text.split(separator: "\n", maxSplits: 1).dropFirst().first.map { "\n" + $0 } ?? ""
+            text = "error: '\(first)' is not a portico command" + Suggestion.didYouMean(first, in: commands) + rest
+        }
+        return text
     }
 }

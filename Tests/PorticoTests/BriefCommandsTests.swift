@@ -44,7 +44,7 @@ import Testing
         #expect(again.stderr == "error: content/briefs/2027-01.md already exists; not overwriting it\n")
         let bad = try PorticoRun.run(["new", "brief", "January"], in: scratch.url)
         #expect(bad.status == 2)
-        #expect(bad.stderr.hasPrefix("Error: a brief is named by its month, YYYY-MM, not 'January'\n"))
+        #expect(bad.stderr.hasPrefix("error: a brief is named by its month, YYYY-MM, not 'January'\n"))
     }
 
     @Test func aDraftPicksTheNewestStoryNotYetFeaturedAndTheLibrarysChanges() throws {

@@ -130,10 +130,10 @@ import Testing
         )
         let missing = try PorticoRun.run(["new", "contact", "bridge", "--name", "Ana"], in: scratch.url)
         #expect(missing.status == 2)
-        #expect(missing.stderr.hasPrefix("Error: new contact needs --email\n"))
+        #expect(missing.stderr.hasPrefix("error: new contact needs --email\n"))
         let notForPartner = try PorticoRun.run(["new", "partner", "delta", "--email", "x@y.example"], in: scratch.url)
         #expect(notForPartner.status == 2)
-        #expect(notForPartner.stderr.hasPrefix("Error: --email is only for 'new contact'\n"))
+        #expect(notForPartner.stderr.hasPrefix("error: --email is only for 'new contact'\n"))
         #expect(try scratch.snapshot("content") == before)
     }
 

@@ -445,7 +445,7 @@ import Testing
         let run = try PorticoRun.run(["import", "docs", "--kind", "poster"], in: scratch.url)
         #expect(run.status == 2)
         #expect(
-            run.stderr.hasPrefix("Error: --kind must be one of one-pager, objection, snapshot, guide, not 'poster'\n"))
+            run.stderr.hasPrefix("error: --kind must be one of one-pager, objection, snapshot, guide, not 'poster'\n"))
         #expect(!scratch.exists("content/.portico-import.json"))
     }
 
