@@ -160,9 +160,15 @@ public struct ScorecardReport: Sendable {
     }
 
     static func plan(_ row: Row) -> String {
+        plan(
+            qualified: row.qualified, won: row.won, target: QuarterPlan(qualified: row.planQualified, won: row.planWon))
+    }
+
+    /// Actuals against a quarter's plan, "2/4 qualified, 0/1 won"; empty without one.
+    public static func plan(qualified: Int, won: Int, target: QuarterPlan?) -> String {
         var parts: [String] = []
-        if let qualified = row.planQualified { parts.append("\(row.qualified)/\(qualified) qualified") }
-        if let won = row.planWon { parts.append("\(row.won)/\(won) won") }
+        if let planned = target?.qualified { parts.append("\(qualified)/\(planned) qualified") }
+        if let planned = target?.won { parts.append("\(won)/\(planned) won") }
         return parts.joined(separator: ", ")
     }
 

@@ -88,18 +88,9 @@ package struct ScorecardSection: Sendable {
                     values: [
                         String(numbers.volume), String(numbers.qualified),
                         ScorecardReport.percent(numbers.qualificationRate), String(numbers.won),
-                        Self.planText(plans[quarter], numbers),
+                        ScorecardReport.plan(qualified: numbers.qualified, won: numbers.won, target: plans[quarter]),
                     ])
             })
-    }
-
-    /// "2/4 qualified, 0/1 won" against the plan, empty without one.
-    static func planText(_ plan: QuarterPlan?, _ numbers: QuarterNumbers) -> String {
-        guard let plan else { return "" }
-        var parts: [String] = []
-        if let qualified = plan.qualified { parts.append("\(numbers.qualified)/\(qualified) qualified") }
-        if let won = plan.won { parts.append("\(numbers.won)/\(won) won") }
-        return parts.joined(separator: ", ")
     }
 
     /// Referred, qualified, won and, when the exports say how customers are doing, still live.
