@@ -32,6 +32,16 @@ import Testing
         return scratch
     }
 
+    /// The base fixture's Gold tier, earned with 3 qualified referrals and 1 win over four quarters.
+    static func goldIsEarned(in scratch: Scratch) throws {
+        let program = try scratch.read("content/program.yml")
+        try scratch.write(
+            program.replacingOccurrences(
+                of: "    criteria: Three referrals a quarter.\n",
+                with: "    criteria: Three referrals a quarter.\n    earn: {qualified: 3, won: 1}\n"),
+            to: "content/program.yml")
+    }
+
     static func report(_ scratch: Scratch, _ arguments: [String]) throws -> PorticoRun {
         try PorticoRun.run(["report", "--date", "2026-11-25"] + arguments, in: scratch.url)
     }
@@ -130,12 +140,7 @@ import Testing
             )
         }
         let scratch = try Self.project(["deals.csv": rows.joined(separator: "\n") + "\n"])
-        let program = try scratch.read("content/program.yml")
-        try scratch.write(
-            program.replacingOccurrences(
-                of: "    criteria: Three referrals a quarter.\n",
-                with: "    criteria: Three referrals a quarter.\n    earn: {qualified: 3, won: 1}\n"),
-            to: "content/program.yml")
+        try Self.goldIsEarned(in: scratch)
         let report = try Self.rows(Self.report(scratch, ["--quarter", "2026-Q4", "--format", "json"]))
         let acme = try #require(report["Acme Consulting"])
         #expect(acme["earned_tier"] as? String == "Gold" && acme["tier_move"] as? String == "stays")

@@ -18,12 +18,7 @@ import Testing
     static func built(encrypted: Bool = false) throws -> (Scratch, PorticoRun) {
         let scratch = try PipelineTests.project(["deals.csv": deals])
         try scratch.copyFixture("briefs")
-        let program = try scratch.read("content/program.yml")
-        try scratch.write(
-            program.replacingOccurrences(
-                of: "    criteria: Three referrals a quarter.\n",
-                with: "    criteria: Three referrals a quarter.\n    earn: {qualified: 3, won: 1}\n"),
-            to: "content/program.yml")
+        try PipelineTests.goldIsEarned(in: scratch)
         let bridge = try scratch.read("content/partners/bridge.yml")
         try scratch.write(bridge + "plan:\n  2026-Q4: {qualified: 2, won: 1}\n", to: "content/partners/bridge.yml")
         let run = try PorticoRun.run(
