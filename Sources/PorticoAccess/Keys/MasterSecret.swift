@@ -10,7 +10,7 @@ public struct MasterSecret: Sendable {
 
     public static let environmentVariable = "PORTICO_SECRET"
     public static let defaultFile = "portico-secret.key"
-    package static let prefix = "portico-secret-v1:"
+    package static let prefix = SecretFileText.prefix
 
     public init(bytes: Data) {
         self.bytes = bytes
@@ -73,16 +73,8 @@ public struct MasterSecret: Sendable {
         let text = prefix + AccessCrypto.hex(secret.bytes) + "\n"
         // Created 0600 by the call that makes it, never readable by anyone else in between; and
         // O_EXCL, so that a file or link someone put there meanwhile is not written through.
-        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw PorticoError.usage("could not write \(displayPath): \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(descriptor) == 0 else {
-            unlink(file.path)
-            throw PorticoError.usage("could not write \(displayPath): \(String(cString: strerror(errno)))")
+        if let code = PrivateFiles.createNew(Data(text.utf8), path: file.path) {
+            throw PorticoError.usage("could not write \(displayPath): \(String(cString: strerror(code)))")
         }
         return secret
     }

@@ -6,9 +6,7 @@ import PorticoSupport
 /// files) would hand every key to whoever downloads it, encrypted or not: each key derives from
 /// it. Found by its first bytes, whatever the file is called.
 package enum SecretFileValidator {
-    /// How every secret file begins (MasterSecret.prefix in PorticoAccess, which this target
-    /// does not depend on; PrivateFileTests checks the two agree).
-    package static let prefix = Data("portico-secret-v1:".utf8)
+    package static let prefix = Data(SecretFileText.prefix.utf8)
 
     package static func check(_ files: [AssetFile]) -> [Diagnostic] {
         files.filter { isSecret($0.url) }.map { file in

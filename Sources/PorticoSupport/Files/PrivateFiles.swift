@@ -30,8 +30,27 @@ package enum PrivateFiles {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard descriptor >= 0 else { return errno }
         defer { close(descriptor) }
+        // A private file that existed keeps its old mode through O_TRUNC: set it.
         if mode == fileMode, fchmod(descriptor, mode) != 0 { return errno }
-        return data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
+        return writeAll(data, to: descriptor)
+    }
+
+    /// Makes a new file at `path` holding `data`, 0600 from the call that creates it; refuses
+    /// what exists there, a link included, and syncs it to disk (the master secret). The error
+    /// number on failure, when nothing is left behind; nil on success.
+    package static func createNew(_ data: Data, path: String) -> Int32? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
+        guard descriptor >= 0 else { return errno }
+        defer { close(descriptor) }
+        if let code = writeAll(data, to: descriptor) ?? (fsync(descriptor) == 0 ? nil : errno) {
+            unlink(path)
+            return code
+        }
+        return nil
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
             var offset = 0
             while offset < buffer.count, let base = buffer.baseAddress {
                 let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
