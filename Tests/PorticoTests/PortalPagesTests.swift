@@ -72,7 +72,7 @@ import Testing
         #expect(html.contains("Answers to the security questions clients ask first."))
         #expect(html.contains("Dana Ruiz"))
         #expect(html.contains("Omar Haddad"))
-        #expect(html.contains("Reviewed 2026-10-01"))
+        #expect(html.contains("Updated <time datetime=\"2026-10-01\">2026-10-01</time>"))
         #expect(!html.contains("Review due"))
         #expect(html.contains("href=\"../static/portico.css\""))
     }
@@ -87,12 +87,14 @@ import Testing
         #expect(html.contains("<table>"))
         #expect(html.contains("mailto:omar@fixture.example"))
         #expect(html.contains("Omar Haddad"))
-        #expect(html.contains("Reviewed 2026-10-01"))
+        #expect(html.contains("Updated <time datetime=\"2026-10-01\">2026-10-01</time>"))
         #expect(!html.contains("Review due"))
         #expect(html.contains("href=\"../../static/portico.css\""))
     }
 
-    @Test func reviewDueIsMarkedOnceTheReviewDateHasPassed() throws {
+    /// Review upkeep is the team's: the build warns and the health page lists what is due, while
+    /// the pages partners read show only when the asset was updated.
+    @Test func reviewDueIsWarnedAndListedForTheTeamOnly() throws {
         let later = try PorticoRun.run(
             ["build", "--date", "2027-02-01", "--output", "later", "--no-encrypt"], in: scratch.url)
         #expect(later.status == 0)
@@ -101,10 +103,14 @@ import Testing
                 "content/assets/security-objections.md:6:11: warning: review due: 'security-objections' was last "
                     + "reviewed 2026-09-14 and was due for review on 2027-01-12"))
         let due = try scratch.read("later/assets/security-objections/index.html")
-        #expect(due.contains("Review due"))
-        #expect(due.contains("2027-01-12"))
-        let fresh = try scratch.read("later/assets/roi-calculator/index.html")
-        #expect(!fresh.contains("Review due"))
+        #expect(due.contains("Updated <time datetime=\"2026-09-14\">2026-09-14</time>"))
+        for page in ["assets/security-objections/index.html", "assets/index.html", "index.html", "start/index.html"] {
+            let html = try scratch.read("later/" + page)
+            #expect(
+                !html.contains("Review due") && !html.contains("2027-01-12") && !html.contains("health/"), "\(page)")
+        }
+        let health = try scratch.read("later/health/index.html")
+        #expect(health.contains("security-objections") && health.contains("2027-01-12"))
     }
 
     @Test func partnerPageShowsManagerContactsTierAndFeaturedAssetsFirst() throws {

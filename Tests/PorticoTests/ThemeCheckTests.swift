@@ -57,10 +57,10 @@ import Testing
         let library = """
             {{<layout}}{{$main}}
             {{#groups}}{{label}}{{#assets}}{{title}}{{#tags}}{{.}}{{/tags}}{{/assets}}{{/groups}}
-            {{#has_review_due}}{{review_due_count}}{{/has_review_due}}
+            {{#has_stories}}{{has_stories}}{{/has_stories}}
             {{#stories}}{{title}}{{/stories}}{{^stories}}none{{/stories}}
             {{groups}}
-            {{#review_due_count}}x{{/review_due_count}}
+            {{#groups}}{{#count}}x{{/count}}{{/groups}}
             {{#groups}}{{#assets}}{{owner.name}}{{/assets}}{{/groups}}
             {{/main}}{{/layout}}
             """
@@ -68,9 +68,9 @@ import Testing
             Self.problems(["library": library]) == [
                 "templates/library.mustache:5:1: error: 'groups' is a list (of library group), which a variable tag "
                     + "cannot show\n  hint: write {{#groups}}…{{/groups}} to show what it holds",
-                "templates/library.mustache:6:1: error: 'review_due_count' is a number, not a list, a flag or an "
+                "templates/library.mustache:6:12: error: 'count' is a number, not a list, a flag or an "
                     + "object: a section over it is shown whenever it is set, even when empty\n"
-                    + "  hint: use its has_ flag for the section, or show it with {{review_due_count}}",
+                    + "  hint: use its has_ flag for the section, or show it with {{count}}",
                 "templates/library.mustache:7:23: error: unknown key 'owner' (did you mean 'owner_name'?)\n"
                     + "  hint: docs/templates.md lists the keys each template receives",
             ])

@@ -115,7 +115,7 @@
   }
 
   function item(doc) {
-    var li = element("li", "card search-result" + (doc[5] ? " is-due" : ""));
+    var li = element("li", "card search-result");
     li.appendChild(element("p", "kicker", label(doc[0])));
     var link = element("a", "", doc[1]);
     link.href = root + doc[3];
@@ -123,12 +123,7 @@
     if (doc[2]) li.appendChild(element("p", "asset-summary-text", doc[2]));
     if (doc[4]) {
       var meta = li.appendChild(element("p", "meta"));
-      if (doc[5]) {
-        meta.appendChild(element("strong", "badge badge-due", "Review due"));
-        meta.appendChild(element("span", "muted", " (last reviewed " + doc[4] + ")"));
-      } else {
-        meta.appendChild(element("span", "review-state", "Reviewed " + doc[4]));
-      }
+      meta.appendChild(element("span", "review-state", "Updated " + doc[4]));
     }
     return li;
   }

@@ -4,7 +4,6 @@ import PorticoModel
 package struct HomeContext: TemplateContext {
     var partnersHref: String
     var signInHref: String
-    var healthHref: String
     var library: HomeLibraryContext
 
     package static let fields = ContextFields<Self>(
@@ -12,9 +11,6 @@ package struct HomeContext: TemplateContext {
         [
             .text("partners_href", "the partner directory, `partners/index.html` (private)") { $0.partnersHref },
             .text("sign_in_href", "the sign-in page, `sign-in/index.html`") { $0.signInHref },
-            .text("health_href", "the team's health page, `health/index.html` (private to the team)") {
-                $0.healthHref
-            },
             .object("library", "the library at a glance") { $0.library },
         ])
 }
@@ -23,7 +19,6 @@ package struct HomeLibraryContext: TemplateContext {
     var href: String
     var count: Int
     var kinds: [KindCountContext]
-    var reviewDueCount: Int
 
     package static let fields = ContextFields<Self>(
         "library at a glance", "What the library holds for partners.",
@@ -31,8 +26,6 @@ package struct HomeLibraryContext: TemplateContext {
             .text("href", "the library") { $0.href },
             .number("count", "how many assets partners may read (team assets are not counted)") { $0.count },
             .list("kinds", "each asset kind with at least one such asset") { $0.kinds },
-            .number("review_due_count", "how many of them are due for review") { $0.reviewDueCount },
-            .flag("has_review_due", "whether any is") { $0.reviewDueCount > 0 },
         ])
 }
 
@@ -55,7 +48,6 @@ package struct KindCountContext: TemplateContext {
 /// `library` (assets/index.html): every asset partners may read, grouped by kind.
 package struct LibraryContext: TemplateContext {
     var groups: [LibraryGroupContext]
-    var reviewDueCount: Int
     var stories: [StoryCardContext]
 
     package static let fields = ContextFields<Self>(
@@ -64,8 +56,6 @@ package struct LibraryContext: TemplateContext {
             .list("groups", "one per asset kind with assets, in the order one-pager, objection, snapshot, guide") {
                 $0.groups
             },
-            .number("review_due_count", "how many assets are due for review") { $0.reviewDueCount },
-            .flag("has_review_due", "whether any is") { $0.reviewDueCount > 0 },
             .list("stories", "every story that is not for the team, newest first") { $0.stories },
             .flag("has_stories", "whether there are any") { !$0.stories.isEmpty },
         ])

@@ -197,7 +197,6 @@ package struct StartItemContext: TemplateContext {
     var href: String
     var minutes: Int
     var summary: String
-    var reviewDue: Bool
 
     package static let fields = ContextFields<Self>(
         "start item", "A page a step leads to.",
@@ -208,7 +207,6 @@ package struct StartItemContext: TemplateContext {
             .flag("has_minutes", "whether it has one") { $0.minutes > 0 },
             .text("summary", "what it is") { $0.summary },
             .flag("has_summary", "whether `summary` is set") { !$0.summary.isEmpty },
-            .flag("review_due", "whether the asset is due for review") { $0.reviewDue },
         ])
 }
 

@@ -64,8 +64,6 @@ package struct AssetSummaryContext: TemplateContext {
     var href: String
     var ownerName: String
     var reviewed: String
-    var reviewDue: Bool
-    var dueDate: String
     var tags: [String]
     var forLabels: String
 
@@ -79,9 +77,9 @@ package struct AssetSummaryContext: TemplateContext {
             .text("summary", "its one-sentence summary") { $0.summary },
             .text("href", "its page") { $0.href },
             .text("owner_name", "the name of the team member who owns it") { $0.ownerName },
-            .text("reviewed", "when it was last reviewed, `YYYY-MM-DD`") { $0.reviewed },
-            .flag("review_due", "true when `reviewed` plus `review_every` is before the build date") { $0.reviewDue },
-            .text("due_date", "that date, `YYYY-MM-DD`") { $0.dueDate },
+            .text("reviewed", "when it was last reviewed, `YYYY-MM-DD`, shown as when it was updated") {
+                $0.reviewed
+            },
             .texts("tags", "its tags") { $0.tags },
             .flag("has_tags", "whether it has tags") { !$0.tags.isEmpty },
             .text("for_labels", "who it is for, such as `Referral and integration partners`") { $0.forLabels },

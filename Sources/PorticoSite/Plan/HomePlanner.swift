@@ -22,10 +22,8 @@ package struct HomePlanner: OutputPlanner {
             }
             return HomeContext(
                 partnersHref: scope.href(Routes.partnerDirectory), signInHref: scope.href(Routes.signIn),
-                healthHref: scope.href(Routes.health),
                 library: HomeLibraryContext(
-                    href: scope.href(Routes.library), count: site.partnerAssets.count, kinds: kinds,
-                    reviewDueCount: site.partnerAssets.count { site.isReviewDue($0) }))
+                    href: scope.href(Routes.library), count: site.partnerAssets.count, kinds: kinds))
         }
         return [PlannedOutput(path: Routes.home, content: .page(page))]
     }

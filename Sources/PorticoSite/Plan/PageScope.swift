@@ -39,13 +39,14 @@ public struct PageScope: Sendable {
         return PlainTextRenderer.sections(source, context: MarkdownContext(title: title, links: links))
     }
 
+    /// Review upkeep (due dates) is the team's business, shown on its health page; lists show
+    /// only when an asset was last updated.
     package func assetSummary(_ asset: Asset) -> AssetSummaryContext {
-        let due = asset.reviewDueDate(defaultEvery: site.program.reviewEvery)
-        return AssetSummaryContext(
+        AssetSummaryContext(
             id: asset.id, title: asset.title, kind: asset.kind.rawValue, kindLabel: asset.kind.label,
             summary: asset.summary, href: href(site.assetRoute(asset.id)),
             ownerName: site.teamByID[asset.owner.id]?.name ?? asset.owner.id, reviewed: asset.reviewed.description,
-            reviewDue: due < site.today, dueDate: due.description, tags: asset.tags,
+            tags: asset.tags,
             forLabels: Self.audienceLabel(asset.audience))
     }
 

@@ -26,8 +26,7 @@ package struct LibraryPlanner: OutputPlanner {
                 .sorted { ($1.date, $0.id) < ($0.date, $1.id) }
             let cards = BriefContextBuilder(scope: scope)
             return LibraryContext(
-                groups: groups, reviewDueCount: assets.count { scope.site.isReviewDue($0) },
-                stories: stories.map(cards.storyCard))
+                groups: groups, stories: stories.map(cards.storyCard))
         }
         return [PlannedOutput(path: Routes.library, content: .page(page))]
     }

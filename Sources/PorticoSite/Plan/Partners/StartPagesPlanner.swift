@@ -67,7 +67,6 @@ package struct StartItem {
     package var path: String
     package var minutes: Int
     package var summary = ""
-    package var reviewDue = false
 }
 
 /// The seven steps for one reader: a partner's contacts, or anyone in the program. The start
@@ -81,7 +80,8 @@ package struct StartPath {
     package static let objectionLimit = 5
 
     /// Assets of `kind` the reader may read, for the partner's kind (public ones on the public
-    /// page): the partner's featured ones first, then the most recently reviewed.
+    /// page): the partner's featured ones first, then those not due for review (a newcomer is not
+    /// sent to material the team no longer vouches for), the most recently reviewed first.
     package func assets(_ kind: AssetKind) -> [Asset] {
         let readable =
             partner.map { site.assetsServing[$0.kind] ?? [] }
@@ -89,7 +89,13 @@ package struct StartPath {
         let ofKind = readable.filter { $0.kind == kind }
         let featured = partner?.featured.map(\.id) ?? []
         let first = featured.compactMap { id in ofKind.first { $0.id == id } }
-        return first + ofKind.filter { !featured.contains($0.id) }
+        let rest = ofKind.filter { !featured.contains($0.id) }.map { (asset: $0, due: site.isReviewDue($0)) }
+            .sorted { left, right in
+                if left.due != right.due { return !left.due }
+                if left.asset.reviewed != right.asset.reviewed { return right.asset.reviewed < left.asset.reviewed }
+                return left.asset.id < right.asset.id
+            }
+        return first + rest.map(\.asset)
     }
 
     package func steps() -> [StartStep] {
@@ -142,7 +148,7 @@ package struct StartPath {
     package func item(_ asset: Asset) -> StartItem {
         StartItem(
             title: asset.title, path: site.assetRoute(asset.id), minutes: site.readingMinutes[asset.id] ?? 1,
-            summary: asset.summary, reviewDue: site.isReviewDue(asset))
+            summary: asset.summary)
     }
 
     /// How to refer; for an integration partner, how its integration works and who supports it.
@@ -201,8 +207,7 @@ package struct StartPath {
                 isPeople: step.isPeople,
                 items: step.items.map { item in
                     StartItemContext(
-                        title: item.title, href: scope.href(item.path), minutes: item.minutes, summary: item.summary,
-                        reviewDue: item.reviewDue)
+                        title: item.title, href: scope.href(item.path), minutes: item.minutes, summary: item.summary)
                 },
                 people: step.isPeople ? people(scope) : nil)
         }

@@ -14,9 +14,8 @@ package struct SearchDocument: Sendable {
     package var summary: String
     /// The page, relative to the site root, such as `assets/faq/index.html`.
     package var href: String
-    /// Assets only: the day of the last review, and whether the next one is due.
+    /// Assets only: the day of the last review, shown as when the asset was updated.
     package var reviewed: Day?
-    package var reviewDue: Bool = false
     /// The numbers in the site's `SearchVocabulary` of each term once, in the best field it
     /// appears in: the title's first, then the headings', then the rest's.
     package var terms: [UInt32]
@@ -24,7 +23,7 @@ package struct SearchDocument: Sendable {
     package var headingCount: Int
 
     package init(
-        type: String, title: String, summary: String, href: String, reviewed: Day? = nil, reviewDue: Bool = false,
+        type: String, title: String, summary: String, href: String, reviewed: Day? = nil,
         headings: String, body: String, vocabulary: SearchVocabulary
     ) {
         self.type = type
@@ -32,7 +31,6 @@ package struct SearchDocument: Sendable {
         self.summary = summary
         self.href = href
         self.reviewed = reviewed
-        self.reviewDue = reviewDue
         let fields = [title, headings, summary + " " + body].map(SearchTerms.list)
         // Each term once, in the first field it appears in, through a small table of the
         // numbers seen: a Set's SipHash, or sorting, cost more than the rest of the document.

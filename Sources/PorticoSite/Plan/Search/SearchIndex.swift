@@ -12,8 +12,8 @@ package struct SearchIndex: Sendable {
     package var vocabulary: SearchVocabulary
 
     /// Compact JSON, the same bytes for the same documents: `docs` is a list of
-    /// `[type, title, summary, href]` (assets add `reviewed` and `1` when a review is due, else
-    /// `0`); `title`, `heading` and `body` map each term, sorted, to its document numbers in
+    /// `[type, title, summary, href]` (assets add the `reviewed` date: partners see when an asset
+    /// was updated, and review upkeep stays on the team's health page); `title`, `heading` and `body` map each term, sorted, to its document numbers in
     /// ascending order, each written as the difference from the one before.
     package func json() -> Data {
         // About what the index takes: a few bytes a posting (a number and a comma), each term twice.
@@ -27,7 +27,7 @@ package struct SearchIndex: Sendable {
                 out.append(JSONText.quoted(text))
             }
             if let reviewed = document.reviewed {
-                out.append("," + JSONText.quoted(reviewed.description) + (document.reviewDue ? ",1" : ",0"))
+                out.append("," + JSONText.quoted(reviewed.description))
             }
             out.append("]")
         }

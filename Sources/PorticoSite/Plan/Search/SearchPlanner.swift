@@ -77,7 +77,7 @@ package struct SearchPlanner: OutputPlanner {
         let briefs = site.content.briefs.filter { $0.visibility.visibility == group }
         let stories = site.content.stories.filter { $0.visibility.visibility == group }
         return assets.parallelMap { asset in
-            site.searchDocuments.document(for: asset, reviewDue: site.isReviewDue(asset)) {
+            site.searchDocuments.document(for: asset) {
                 // A body that can no longer be read is reported by its own page.
                 let source = try? asset.body.source().get()
                 return document(of: asset, text: source.map(SearchText.of) ?? ("", ""), site: site)
@@ -102,14 +102,13 @@ package struct SearchPlanner: OutputPlanner {
     {
         SearchDocument(
             type: asset.kind.rawValue, title: asset.title, summary: asset.summary, href: site.assetRoute(asset.id),
-            reviewed: asset.reviewed, reviewDue: site.isReviewDue(asset), headings: text.headings, body: text.body,
+            reviewed: asset.reviewed, headings: text.headings, body: text.body,
             vocabulary: site.searchDocuments.vocabulary)
     }
 
     /// Called by the asset's page, which has just parsed its text.
     package static func keepDocument(of asset: Asset, text: (headings: String, body: String), site: SiteIndex) {
-        site.searchDocuments.keep(
-            document(of: asset, text: text, site: site), for: asset, reviewDue: site.isReviewDue(asset))
+        site.searchDocuments.keep(document(of: asset, text: text, site: site), for: asset)
     }
 
     package init() {
@@ -125,11 +124,10 @@ public final class SearchDocumentCache: @unchecked Sendable {
     /// itself, sized in powers of two, one of the larger things a build kept.
     private final class Entry {
         package let asset: Asset
-        package let reviewDue: Bool
         package let document: SearchDocument
 
-        package init(asset: Asset, reviewDue: Bool, document: SearchDocument) {
-            (self.asset, self.reviewDue, self.document) = (asset, reviewDue, document)
+        package init(asset: Asset, document: SearchDocument) {
+            (self.asset, self.document) = (asset, document)
         }
     }
 
@@ -140,20 +138,20 @@ public final class SearchDocumentCache: @unchecked Sendable {
 
     public init() {}
 
-    package func keep(_ document: SearchDocument, for asset: Asset, reviewDue: Bool) {
-        let entry = Entry(asset: asset, reviewDue: reviewDue, document: document)
+    package func keep(_ document: SearchDocument, for asset: Asset) {
+        let entry = Entry(asset: asset, document: document)
         lock.lock()
         documents[asset.id] = entry
         lock.unlock()
     }
 
-    package func document(for asset: Asset, reviewDue: Bool, make: () -> SearchDocument) -> SearchDocument {
+    package func document(for asset: Asset, make: () -> SearchDocument) -> SearchDocument {
         lock.lock()
         let cached = documents[asset.id]
         lock.unlock()
-        if let cached, cached.reviewDue == reviewDue, cached.asset == asset { return cached.document }
+        if let cached, cached.asset == asset { return cached.document }
         let document = make()
-        keep(document, for: asset, reviewDue: reviewDue)
+        keep(document, for: asset)
         return document
     }
 }
