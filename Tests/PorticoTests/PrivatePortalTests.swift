@@ -247,6 +247,49 @@ import Testing
         return AccessCrypto.keyFileName(personKey: key) + ".json"
     }
 
+    /// A key file carries its reader's card, sealed with their wrap key: who they are and the
+    /// navigation that leads to their own pages (static/unlock.js applies it).
+    @Test func aKeyFileCarriesItsReadersCard() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        #expect(try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        let links = try decodeLinks(scratch)
+        func card(_ email: String) throws -> String {
+            let link = try #require(links.first { $0.email == email })
+            let fragment = try #require(link.url.split(separator: "#k=").last)
+            var base64 = fragment.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            while base64.count % 4 != 0 { base64 += "=" }
+            let key = try #require(Data(base64Encoded: base64))
+            let file = try scratch.read("site/keys/" + Self.keyFile(of: link))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(file.utf8)) as? [String: Any])
+            var sealed = try #require(json["reader"] as? String)
+            sealed = sealed.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            while sealed.count % 4 != 0 { sealed += "=" }
+            let plain = try AccessCrypto.open(
+                key: AccessCrypto.wrapKey(personKey: key), sealed: try #require(Data(base64Encoded: sealed)))
+            return String(decoding: plain, as: UTF8.self)
+        }
+        let lee = try #require(links.first { $0.email == "lee@acme.example" })
+        let segment = try #require(lee.url.split(separator: "/partners/").last?.split(separator: "/").first)
+        let own = "partners/\(segment)/"
+        #expect(
+            try card("lee@acme.example")
+                == "{\"name\":\"Lee Park\",\"partner\":\"Acme Consulting\",\"team\":false,\"nav\":["
+                + "{\"id\":\"partner\",\"label\":\"Your partner page\",\"path\":\"\(own)index.html\"},"
+                + "{\"id\":\"start\",\"label\":\"Start\",\"path\":\"\(own)start/index.html\"},"
+                + "{\"id\":\"program\",\"label\":\"Program\",\"path\":\"index.html\"},"
+                + "{\"id\":\"library\",\"label\":\"Library\",\"path\":\"assets/index.html\"},"
+                + "{\"id\":\"briefs\",\"label\":\"Briefs\",\"path\":\"briefs/index.html\"},"
+                + "{\"id\":\"refer\",\"label\":\"Refer\",\"path\":\"\(own)refer/index.html\"}]}")
+        let dana = try card("dana@fixture.example")
+        #expect(dana.hasPrefix("{\"name\":\"Dana Ruiz\",\"partner\":\"\",\"team\":true,\"nav\":["))
+        #expect(
+            dana.hasSuffix(
+                "{\"id\":\"refer\",\"label\":\"Refer\",\"path\":\"refer/index.html\"},"
+                    + "{\"id\":\"partners\",\"label\":\"Partners\",\"path\":\"partners/index.html\"},"
+                    + "{\"id\":\"health\",\"label\":\"Health\",\"path\":\"health/index.html\"}]}"))
+    }
+
     @Test func aRotatedLinkIsDeadAndAnUnknownAddressChangesNothing() throws {
         let scratch = try Scratch()
         try scratch.copyFixture("base")

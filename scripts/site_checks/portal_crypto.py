@@ -185,11 +185,41 @@ def wrapped_key(secret: bytes, email: str, epoch: int, group: str, members: dict
     return b64(seal(w, wrap_nonce(secret, email, group, ckey), ckey))
 
 
-def key_file_json(secret: bytes, email: str, epoch: int, groups: dict[str, dict[str, int]]) -> str:
+def reader_nonce(secret: bytes, email: str, card: bytes) -> bytes:
+    return hkdf(secret, f"reader-nonce\n{email}\n{sha256_hex(card)}", 12)
+
+
+def key_file_json(secret: bytes, email: str, epoch: int, groups: dict[str, dict[str, int]],
+                  reader: bytes | None = None) -> str:
     """The exact text of the person's key file; groups: every group they belong to, with
-    its members. No line feed at the end."""
+    its members; reader: their reader card's exact bytes, sealed after the keys. No line feed
+    at the end."""
     keys = {group_tag(secret, g): wrapped_key(secret, email, epoch, g, m) for g, m in groups.items()}
-    return compact_json({"v": 1, "keys": dict(sorted(keys.items()))})
+    value = {"v": 1, "keys": dict(sorted(keys.items()))}
+    if reader is not None:
+        w = wrap_key(person_key(secret, email, epoch))
+        value["reader"] = b64(seal(w, reader_nonce(secret, email, reader), reader))
+    return compact_json(value)
+
+
+NAV_SECTIONS = [("start", "Start", "start/index.html"), ("program", "Program", "index.html"),
+                ("library", "Library", "assets/index.html"), ("briefs", "Briefs", "briefs/index.html"),
+                ("refer", "Refer", "refer/index.html")]
+
+
+def reader_card(name: str, partner_name: str | None, segment: str | None) -> bytes:
+    """The reader card docs/security.md describes: a partner's contact (segment: the partner's
+    path segment) or a team member (segment None)."""
+    sections = [{"id": i, "label": label, "path": path} for i, label, path in NAV_SECTIONS]
+    if segment is not None:
+        own = {"start": f"partners/{segment}/start/index.html", "refer": f"partners/{segment}/refer/index.html"}
+        nav = [{"id": "partner", "label": "Your partner page", "path": f"partners/{segment}/index.html"}]
+        nav += [{**s, "path": own.get(s["id"], s["path"])} for s in sections]
+    else:
+        nav = sections + [{"id": "partners", "label": "Partners", "path": "partners/index.html"},
+                          {"id": "health", "label": "Health", "path": "health/index.html"}]
+    return compact_json({"name": name, "partner": partner_name or "", "team": segment is None,
+                         "nav": nav}).encode("utf-8")
 
 
 def sealed_page_json(secret: bytes, group: str, path: str, title: str, main_html: str, *,

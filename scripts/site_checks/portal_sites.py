@@ -30,6 +30,7 @@ class Person:
     team: bool
     page: str  # the link's page, relative to the site root, as the link writes it
     key: str  # the 22 characters after #k=
+    name: str = ""
 
 
 @dataclass
@@ -45,7 +46,10 @@ class Portal:
     contact: str  # an acme contact who stays
     removed: str  # an acme contact who is removed from the YAML
     other: str  # a contact of another partner
+    partner_names: dict[str, str] = field(default_factory=dict)  # by partner id, for reader cards
     rebuild: Callable[[], Path | None] = field(repr=False, default=lambda: None)
+    # A later build with one more asset (title, review date); None where the portal cannot.
+    add_asset: Callable[[], tuple[Path, str] | None] | None = field(repr=False, default=None)
 
 
 # --- The two ways to get a site ---------------------------------------------------------
@@ -130,7 +134,9 @@ def write_selfmade(site: Path, secret: bytes, people: list[tuple[str, str, str |
     for email, name, partner in people:
         mine = {g: m for g, m in groups.items() if email in m}
         pkey = pc.person_key(secret, email, 0)
-        (site / pc.key_file_name(pkey)).write_text(pc.key_file_json(secret, email, 0, mine), encoding="utf-8")
+        segment = pc.partner_path_segment(secret, partner) if partner else None
+        card = pc.reader_card(name, SELF_PARTNERS.get(partner or ""), segment)
+        (site / pc.key_file_name(pkey)).write_text(pc.key_file_json(secret, email, 0, mine, card), encoding="utf-8")
         target = f"partners/{pc.partner_path_segment(secret, partner)}/" if partner else ""
         links.append({"email": email, "name": name, "partner": partner, "team": partner is None,
                       "url": target + pc.link_fragment(pkey)})
@@ -143,6 +149,7 @@ def selfmade_portal(tmp: Path) -> Portal:
     links = write_selfmade(site, secret, SELF_PEOPLE)
     portal = portal_from_links(site, secret, links, root_path="/")
     portal.partner_name = SELF_PARTNERS["acme"]
+    portal.partner_names = dict(SELF_PARTNERS)
     portal.contact, portal.removed, portal.other = "alice@acme.example", "kim@acme.example", "bob@bridge.example"
 
     def rebuild() -> Path:
@@ -156,8 +163,8 @@ def selfmade_portal(tmp: Path) -> Portal:
 TEMPLATES: Path | None = None  # --templates: a theme folder instead of the binary's built-in copy
 
 
-def portico_build(r: Report, portico: Path, tmp: Path, out: str) -> bool:
-    cmd = [str(portico), "build", "--date", DATE, "--content", str(tmp / "content"), "--output", str(tmp / out)]
+def portico_build(r: Report, portico: Path, tmp: Path, out: str, date: str = DATE) -> bool:
+    cmd = [str(portico), "build", "--date", date, "--content", str(tmp / "content"), "--output", str(tmp / out)]
     if TEMPLATES is not None:
         cmd += ["--templates", str(TEMPLATES)]
     env = {k: v for k, v in os.environ.items() if k != "PORTICO_SECRET"}  # the secret file in tmp, not CI's
@@ -218,6 +225,9 @@ def fixture_portal(r: Report, portico: Path, fixture: Path, tmp: Path) -> Portal
     acme_file = tmp / "content/partners/acme.yml"
     acme = yaml.safe_load(acme_file.read_text(encoding="utf-8"))
     portal.partner_name = acme["name"]
+    for partner_file in sorted((tmp / "content/partners").glob("*.yml")):
+        data = yaml.safe_load(partner_file.read_text(encoding="utf-8")) or {}
+        portal.partner_names[data.get("id") or partner_file.stem] = data.get("name", "")
     acme_contacts = [pc.normalized_email(c["email"]) for c in acme["contacts"]]
     portal.contact, portal.removed = acme_contacts[0], acme_contacts[1]
     portal.other = next((e for e, p in portal.people.items() if p.partner not in (None, "acme")), "")
@@ -229,6 +239,17 @@ def fixture_portal(r: Report, portico: Path, fixture: Path, tmp: Path) -> Portal
         acme_file.write_text(text[:start] + text[end:], encoding="utf-8")
         return tmp / "site-2" if portico_build(r, portico, tmp, "site-2") else None
     portal.rebuild = rebuild
+
+    def add_asset() -> tuple[Path, str] | None:
+        """Three days later, one more asset for referral partners, reviewed the day before."""
+        title = "Yard audit checklist"
+        (tmp / "content/assets/yard-audit.md").write_text(
+            f"---\ntitle: {title}\nkind: guide\nsummary: What to look at on a first site visit.\nowner: omar\n"
+            "reviewed: 2026-11-27\nfor: [referral]\n---\n## Before you go\n\nAsk for the yard map.\n", encoding="utf-8")
+        built = portico_build(r, portico, tmp, "site-3", date="2026-11-28")
+        (tmp / "content/assets/yard-audit.md").unlink()
+        return (tmp / "site-3", title) if built else None
+    portal.add_asset = add_asset
     return portal
 
 
@@ -240,7 +261,7 @@ def portal_from_links(site: Path, secret: bytes | None, links: list[dict], root_
         if urllib.parse.urlsplit(page).scheme:  # absolute: drop the site root's path
             path = path[len(root_path):] if path.startswith(root_path) else path.lstrip("/")
         people[link["email"]] = Person(link["email"], link.get("partner"), bool(link.get("team")), path,
-                                       fragment[2:] if fragment.startswith("k=") else "")
+                                       fragment[2:] if fragment.startswith("k=") else "", link.get("name", ""))
     partner_page = library_page = ""
     if secret is not None:
         partner_page = f"partners/{pc.partner_path_segment(secret, 'acme')}/index.html"
@@ -280,9 +301,13 @@ def check_reference(r: Report, portal: Portal, label: str) -> None:
         if person.key != pc.b64(pkey):
             wrong.append(f"{email}: link key {person.key!r}, want {pc.b64(pkey)!r}")
         names.add(pc.key_file_name(pkey))
-        want = pc.key_file_json(secret, email, epochs.get(email, 0), {g: m for g, m in groups.items() if email in m})
         path = site / pc.key_file_name(pkey)
         got = path.read_text(encoding="utf-8") if path.is_file() else None
+        segment = None if person.team or not person.partner else pc.partner_path_segment(secret, person.partner)
+        card = pc.reader_card(person.name, None if segment is None else portal.partner_names.get(person.partner),
+                              segment)
+        want = pc.key_file_json(secret, email, epochs.get(email, 0), {g: m for g, m in groups.items() if email in m},
+                                card)
         if got != want:
             wrong.append(f"{email}: {pc.key_file_name(pkey)} is {got!r:.120}, want {want!r:.120}")
     r.check(f"{label}: every link key and key file is as portal_crypto.py makes it", not wrong, "; ".join(wrong[:4]))

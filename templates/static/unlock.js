@@ -2,13 +2,15 @@
 // browser"). A link <page>#k=<key> keeps the key for this site and takes it out of the address
 // bar; on a sealed page the key file keys/<name>.json gives the content key of the page's group,
 // which decrypts the page's title and <main>. Otherwise the shell's message says what to do.
-// No dependencies: WebCrypto, fetch and localStorage only.
+// The key file's reader card says whose key it is: the navigation then leads to the reader's own
+// pages, and the sign-in page names them. No dependencies: WebCrypto, fetch and localStorage only.
 (function () {
   "use strict";
 
   var script = document.currentScript;
   var root = new URL("..", script && script.src ? script.src : location.href).href;
   var storageKey = "portico-key:" + root;
+  var readerKey = "portico-reader:" + root;
   var utf8 = new TextEncoder();
   var KEY = /^[A-Za-z0-9_-]{21}[AQgw]$/; // 16 bytes in base64url, no padding
   var linkKey = null;
@@ -93,9 +95,87 @@
     return false;
   }
 
+  // The reader card of a key file, kept beside the key so that every page, public ones too,
+  // adapts at once; a card that does not open is no card (the page itself is still shown).
+  async function readCard(person, file, key) {
+    if (typeof file.reader !== "string") return null;
+    try {
+      var card = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(
+        await open(await hkdf(person, "wrap", 32), bytes(file.reader))));
+      if (!card || typeof card.name !== "string" || !Array.isArray(card.nav)) return null;
+      try { localStorage.setItem(readerKey, JSON.stringify({ k: key, card: card })); } catch (e) { /* this page only */ }
+      return card;
+    } catch (e) { return null; }
+  }
+
+  function keptCard(key) {
+    try {
+      var kept = JSON.parse(localStorage.getItem(readerKey));
+      return kept && kept.k === key && kept.card && Array.isArray(kept.card.nav) ? kept.card : null;
+    } catch (e) { return null; }
+  }
+
+  // The navigation entry whose page holds this one: the longest folder that contains the
+  // address; the home page only for itself.
+  function markCurrent() {
+    var links = Array.prototype.slice.call(document.querySelectorAll("nav a[data-portico-nav]"));
+    var here = location.pathname.replace(/index\.html$/, "");
+    var home = new URL(root).pathname;
+    var best = null, bestLength = -1;
+    links.forEach(function (link) {
+      var folder = link.pathname.replace(/index\.html$/, "");
+      var holds = folder === home ? here === home : here.slice(0, folder.length) === folder;
+      if (holds && folder.length > bestLength) { best = link; bestLength = folder.length; }
+    });
+    links.forEach(function (link) {
+      if (link === best) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+    });
+  }
+
+  // The reader's own navigation: entries the card names take its address (and, in the site
+  // navigation, its words and order); entries it adds are made like the first one.
+  function applyCard(card) {
+    if (!card) return;
+    var navLinks = document.querySelectorAll("nav a[data-portico-nav]");
+    var list = navLinks.length ? navLinks[0].closest("ul, ol") : null;
+    var model = navLinks.length ? navLinks[0].closest("li") : null;
+    card.nav.forEach(function (entry) {
+      if (!entry || typeof entry.id !== "string" || typeof entry.path !== "string") return;
+      var href = root + encodeURI(entry.path);
+      var found = false;
+      Array.prototype.forEach.call(document.querySelectorAll('a[data-portico-nav="' + entry.id.replace(/[^a-z-]/g, "") + '"]'), function (link) {
+        link.href = href;
+        found = true;
+        var item = link.closest("nav") && link.closest("li");
+        if (item && list && item.parentNode === list) {
+          link.textContent = entry.label;
+          list.appendChild(item);
+        }
+      });
+      if (!found && list && model) {
+        var item = model.cloneNode(true);
+        var link = item.querySelector("a");
+        link.setAttribute("data-portico-nav", entry.id);
+        link.href = href;
+        link.textContent = entry.label;
+        list.appendChild(item);
+      }
+    });
+    markCurrent();
+    document.documentElement.setAttribute("data-portico-as", card.team ? "team" : "partner");
+    var said = document.querySelector("[data-portico-reader]");
+    var words = said && said.getAttribute(card.team ? "data-team" : "data-partner");
+    if (words) {
+      said.textContent = words.replace("{name}", card.name).replace("{partner}", card.partner);
+      said.hidden = false;
+    }
+  }
+
   async function unseal(wrapper, key) {
     var person = bytes(key);
     var file = await keyFile(person);
+    applyCard(await readCard(person, file, key));
     if (!Object.prototype.hasOwnProperty.call(file.keys, wrapper.group)) throw new Stop("other");
     var contentKey = await open(await hkdf(person, "wrap", 32), bytes(file.keys[wrapper.group]));
     if (contentKey.length !== 32) throw new Stop("failed");
@@ -163,6 +243,7 @@
   function reveal(page, main, message) {
     document.title = page.title;
     main.innerHTML = page.main;
+    markCurrent();
     openFiles(page, main);
     if (message) message.remove();
     mark("unlocked");
@@ -172,9 +253,22 @@
     if (target) target.scrollIntoView();
   }
 
+  // A public page adapts to the reader too: from the kept card, or from the key file once.
+  function adaptPublicPage() {
+    var key = linkKey || stored();
+    if (!key || location.protocol === "file:") return;
+    var card = keptCard(key);
+    if (card) return applyCard(card);
+    if (!window.crypto || !crypto.subtle) return;
+    var person = bytes(key);
+    keyFile(person).then(function (file) { return readCard(person, file, key); }).then(applyCard, function () { /* no card */ });
+  }
+
   function run() {
     var sealed = document.getElementById("portico-sealed");
-    if (!sealed) return; // a public page: step 1 is all
+    if (!sealed) return adaptPublicPage();
+    var kept = keptCard(linkKey || stored());
+    if (kept) applyCard(kept);
     sealedPage = true;
     var message = document.getElementById("portico-message");
     var main = document.querySelector("main");
@@ -182,6 +276,9 @@
     if (location.protocol === "file:") return show(message, "from-disk");
     if (incomplete) return show(message, "incomplete");
     if (!key) return show(message, "no-key");
+    // While the key is tried the page says so, neutrally: not the no-key message, which on a
+    // slow connection would read as a refusal for a second or more.
+    show(message, "opening");
     var wrapper;
     try { wrapper = JSON.parse(sealed.textContent); } catch (e) { wrapper = null; }
     if (!main || !wrapper || wrapper.v !== 1 || !window.crypto || !crypto.subtle) return show(message, "failed");
@@ -229,7 +326,12 @@
     var said = document.querySelector("[data-portico-signed-out]");
     button.hidden = !stored();
     button.addEventListener("click", function () {
-      try { localStorage.removeItem(storageKey); } catch (e) { /* nothing kept */ }
+      try {
+        localStorage.removeItem(storageKey);
+        localStorage.removeItem(readerKey);
+      } catch (e) { /* nothing kept */ }
+      var reader = document.querySelector("[data-portico-reader]");
+      if (reader) reader.hidden = true;
       button.hidden = true;
       if (said) said.textContent = said.getAttribute("data-text");
     });

@@ -48,6 +48,12 @@ package enum AccessCrypto {
         hkdf(contentKey, "page-nonce\n\(path)\n\(hex(sha256(plaintext)))", 12)
     }
 
+    /// The nonce of a reader card: it depends on the card, so a changed card never reuses one
+    /// under the same wrap key.
+    package static func readerNonce(secret: Data, email: String, card: Data) -> Data {
+        hkdf(secret, "reader-nonce\n\(email)\n\(hex(sha256(card)))", 12)
+    }
+
     package static func partnerPathSegment(secret: Data, partnerID: String) -> String {
         base32(hkdf(secret, "partner-path\n\(partnerID)", 10))
     }

@@ -40,8 +40,11 @@ public struct AccessPlan: Sendable {
     }
 
     /// A key file for every person, by its name (published as `keys/<name>.json`): their
-    /// group's content keys, each wrapped with a key only their own link gives.
-    package func keyFiles() throws -> [(name: String, json: String)] {
+    /// group's content keys, each wrapped with a key only their own link gives, and the reader
+    /// card `card(person)` gives (who they are and where their own pages are), sealed the same way.
+    package func keyFiles(card: (AccessGroups.Person) -> String? = { _ in nil }) throws -> [(
+        name: String, json: String
+    )] {
         try groups.people.map { person in
             let memberships = groups.groups(of: person.email).compactMap { group -> Membership? in
                 guard let key = contentKeys[group], let tag = tags[group] else { return nil }
@@ -49,7 +52,8 @@ public struct AccessPlan: Sendable {
             }
             let personKey = personKey(person)
             let json = try Self.keyFile(
-                secret: secret.bytes, email: person.email, personKey: personKey, memberships: memberships)
+                secret: secret.bytes, email: person.email, personKey: personKey, memberships: memberships,
+                readerCard: card(person))
             let name = AccessCrypto.keyFileName(personKey: personKey)
             return (name, json)
         }
@@ -68,10 +72,11 @@ public struct AccessPlan: Sendable {
         }
     }
 
-    /// The exact text of a person's key file: each group's content key wrapped with their key.
-    package static func keyFile(secret: Data, email: String, personKey: Data, memberships: [Membership]) throws
-        -> String
-    {
+    /// The exact text of a person's key file: each group's content key wrapped with their key,
+    /// then their reader card (compact JSON), when they have one.
+    package static func keyFile(
+        secret: Data, email: String, personKey: Data, memberships: [Membership], readerCard: String? = nil
+    ) throws -> String {
         let wrap = AccessCrypto.wrapKey(personKey: personKey)
         var entries: [String] = []
         for membership in memberships {
@@ -80,6 +85,13 @@ public struct AccessPlan: Sendable {
             let sealed = try AccessCrypto.seal(key: wrap, nonce: nonce, plaintext: membership.contentKey)
             entries.append("\"\(membership.tag)\":\"\(AccessCrypto.base64url(sealed))\"")
         }
-        return "{\"v\":1,\"keys\":{" + entries.sorted().joined(separator: ",") + "}}"
+        var reader = ""
+        if let readerCard {
+            let card = Data(readerCard.utf8)
+            let nonce = AccessCrypto.readerNonce(secret: secret, email: email, card: card)
+            let sealed = try AccessCrypto.seal(key: wrap, nonce: nonce, plaintext: card)
+            reader = ",\"reader\":\"\(AccessCrypto.base64url(sealed))\""
+        }
+        return "{\"v\":1,\"keys\":{" + entries.sorted().joined(separator: ",") + "}" + reader + "}"
     }
 }

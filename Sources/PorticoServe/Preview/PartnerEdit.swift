@@ -21,7 +21,7 @@ package enum PartnerEdit {
         let planLog = DiagnosticLog()
         var outputs = SitePlanner().plan(site, theme: next.prepared.theme, log: planLog)
         do {
-            outputs += try PlannedOutput.keyFiles(next.prepared.access.plan)
+            outputs += try PlannedOutput.keyFiles(site)
         } catch {
             return nil
         }

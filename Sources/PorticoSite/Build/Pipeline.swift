@@ -124,7 +124,7 @@ public enum Pipeline {
             options.mailURL == nil || content.briefs.isEmpty
             ? [] : clock.time("plan mail") { MailPlanner().plan(site, log: log) }
         do {
-            outputs += try PlannedOutput.keyFiles(access.plan)
+            outputs += try PlannedOutput.keyFiles(site)
         } catch {
             log.report(.error("cannot-seal", "could not write the access keys: \(error)", at: nil))
         }

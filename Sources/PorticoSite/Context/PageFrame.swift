@@ -178,6 +178,7 @@ package struct PageInfoContext: TemplateContext {
 
 /// One entry of the site navigation.
 package struct NavEntryContext: TemplateContext {
+    var id: String
     var label: String
     var href: String
     var current: Bool
@@ -185,6 +186,9 @@ package struct NavEntryContext: TemplateContext {
     package static let fields = ContextFields<Self>(
         "navigation entry", "A section of the site navigation: Start, Program, Library, Briefs, Refer.",
         [
+            .text("id", "the section: `start`, `program`, `library`, `briefs` or `refer` (`data-portico-nav`)") {
+                $0.id
+            },
             .text("label", "the section's name") { $0.label },
             .text("href", "its page") { $0.href },
             .flag("current", "whether this page is in the section") { $0.current },

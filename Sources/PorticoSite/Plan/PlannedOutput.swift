@@ -116,12 +116,15 @@ public enum PageKind: String, Sendable, CaseIterable {
     }
 }
 
-package enum NavigationSection: CaseIterable {
+package enum NavigationSection: String, CaseIterable {
     case start
     case program
     case library
     case briefs
     case refer
+
+    /// The entry's name in templates (`data-portico-nav`) and reader cards.
+    package var id: String { rawValue }
 
     package var label: String {
         switch self {
@@ -145,9 +148,10 @@ package enum NavigationSection: CaseIterable {
 }
 
 extension PlannedOutput {
-    /// Every person's key file, under `keys/`; none for a build without encryption.
-    package static func keyFiles(_ plan: AccessPlan?) throws -> [PlannedOutput] {
-        try plan?.keyFiles().map { PlannedOutput(path: Routes.keysFolder + $0.name + ".json", content: .text($0.json)) }
-            ?? []
+    /// Every person's key file, under `keys/`, with their reader card; none for a build without
+    /// encryption.
+    package static func keyFiles(_ site: SiteIndex) throws -> [PlannedOutput] {
+        try site.access?.keyFiles { ReaderCard($0, site: site).json }
+            .map { PlannedOutput(path: Routes.keysFolder + $0.name + ".json", content: .text($0.json)) } ?? []
     }
 }

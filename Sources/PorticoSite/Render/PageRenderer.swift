@@ -79,7 +79,9 @@ public struct PageRenderer: Sendable {
                 title: page.title, description: page.description, kind: page.kind.rawValue,
                 canonicalURL: canonical ?? "", hasCanonicalURL: canonical != nil && page.kind != .notFound),
             nav: navigation.map { section in
-                NavEntryContext(label: section.label, href: root + section.path, current: page.kind.section == section)
+                NavEntryContext(
+                    id: section.id, label: section.label, href: root + section.path,
+                    current: page.kind.section == section)
             },
             inlineCSS: page.kind == .notFound ? inlineCSS : nil,
             body: page.context(scope))
@@ -118,7 +120,7 @@ public struct PageRenderer: Sendable {
                 kind: PageKind.sealed.rawValue, canonicalURL: "", hasCanonicalURL: false)
             // Which section a private page belongs to is not the shell's to say.
             shell.nav = navigation.map { section in
-                NavEntryContext(label: section.label, href: root + section.path, current: false)
+                NavEntryContext(id: section.id, label: section.label, href: root + section.path, current: false)
             }
             // The shell is public and shared by every private page at this depth: none of the
             // page's own keys may reach it (a layout that reads one writes nothing there).
