@@ -84,7 +84,8 @@ class Browser:
             "if (!document.getElementById('portico-sealed')) { done(true); return; }"
             "const start = Date.now();"
             "(function poll() {"
-            "  if (document.documentElement.getAttribute('data-portico') || Date.now() - start > 10000) done(true);"
+            "  const state = document.documentElement.getAttribute('data-portico');"
+            "  if ((state && state !== 'opening') || Date.now() - start > 10000) done(true);"
             "  else setTimeout(poll, 30);"
             "})();")
         # Wait for web fonts so screenshots and layout measurements are final.

@@ -9,7 +9,7 @@ CONTROLS_JS = """
 const form = document.querySelector(arguments[0]);
 if (!form) return null;
 return Array.from(form.querySelectorAll('input, textarea, select'))
-  .filter(el => !['submit', 'reset', 'button', 'image'].includes(el.type))
+  .filter(el => !['submit', 'reset', 'button', 'image'].includes(el.type) && !el.hasAttribute('data-portico-composed'))
   .map(el => ({el: el, name: el.name, type: el.type, value: el.value, required: el.required}));
 """
 SET_VALUE_JS = """
@@ -62,6 +62,9 @@ def fill(browser: Browser, shown: list[dict], values: dict[str, str]) -> dict[st
         value, element = values.get(c["name"]), c["el"]
         if value is None:
             continue
+        # Optional fields fold behind a disclosure ("More about it"): open it, as a person would.
+        browser.script("const d = arguments[0].closest('details'); if (d && !d.open) d.querySelector('summary').click();",
+                       element)
         if c["type"] == "checkbox":
             if not element.is_selected():
                 click(browser, element)

@@ -32,7 +32,7 @@ def wait_until_open(browser) -> str:
     state = None
     while time.monotonic() < deadline:
         state = browser.script("return document.documentElement.getAttribute('data-portico');")
-        if state:
+        if state and state != "opening":  # "opening": the key is still being tried
             return state
         time.sleep(0.05)
     return state or "no answer"

@@ -183,6 +183,59 @@ def mailto_page(r: Report, browser: Browser, server: Server, page: Page, site: P
     check_fallback(r, browser, page, site / page.path)
 
 
+# Where the first field and the send button are on a phone, in pixels from the top of the page.
+PLACES_JS = """
+const form = document.querySelector(arguments[0]);
+const first = form.querySelector('input:not([type=hidden]), textarea, select');
+const send = form.querySelector('button[type=submit]');
+const top = el => el.getBoundingClientRect().top + window.scrollY;
+return [top(first), top(send) + send.getBoundingClientRect().height, innerWidth, innerHeight];
+"""
+
+
+def phone_page(r: Report, browser: Browser, server: Server, page: Page) -> None:
+    """On a 375×812 phone the form comes first: its first field in the first screen, its send
+    button within two."""
+    browser.set_width(375, 812)
+    try:
+        browser.load(server.url(page.path))
+        first, send, width, height = browser.script(PLACES_JS, f"form#{page.form_id}")
+    finally:
+        browser.reset_viewport()
+    figure = f"first field at {first:.0f} px, send button ends at {send:.0f} px ({width}×{height})"
+    print(f"figure: {page.path}: {figure}", flush=True)
+    r.check(f"{page.path}: on a phone the first field is within the first screen", first + 40 <= height, figure)
+    r.check(f"{page.path}: on a phone the send button is within two screens", send <= 2 * height, figure)
+
+
+def remembered_page(r: Report, browser: Browser, server: Server, page: Page) -> None:
+    """After one send, the sender's name and email are filled in on the next visit; the
+    opportunity's fields are not. Then "Copy the details" gives the composed message as text."""
+    opened = open_form(r, browser, server, page)
+    if opened is None:
+        return
+    form, shown = opened
+    names = {c["name"]: c for c in shown}
+    sender = [n for n in ("referrer_name", "referrer_email") if n in names]
+    kept = browser.script("return Object.fromEntries([...arguments[0]].map(n => [n, document.getElementsByName(n)[0].value]))",
+                          sender)
+    company = browser.script("return document.getElementsByName('company')[0].value")
+    want = {n: VALUES[n] for n in sender}
+    r.check(f"{page.path}: after a send, the next visit fills in the sender's name and email",
+            kept == want and company == "", f"sender {kept}, company {company!r}")
+    fill(browser, shown, VALUES)
+    submit(browser, form)
+    wait_for_mailto(browser, "")
+    browser.script("document.querySelector('[data-portico-copy]').click()")
+    time.sleep(0.3)
+    said, text = browser.script(
+        "return [document.querySelector('[data-portico-copied]').textContent,"
+        " document.querySelector('[data-portico-composed]').value]")
+    r.check(f"{page.path}: 'Copy the details' gives the message as text for webmail",
+            said.startswith(("Copied", "Your browser did not")) and text.startswith("Subject: ")
+            and VALUES["company"] in text, f"said {said!r}, text {text[:80]!r}")
+
+
 def guarded(r: Report, page: Page, test, *args) -> None:
     """Runs one page's test; an error (a missing element, say) fails only that page."""
     try:
@@ -212,6 +265,11 @@ def run(r: Report, portico: Path, fixture: Path, tmp: Path, work: Path) -> None:
             server.root = tmp / "site-b"
             for page in PAGES:
                 guarded(r, page, mailto_page, r, browser, server, page, server.root)
+            for page in PAGES:
+                if page.form_id == "referral-form":
+                    guarded(r, page, remembered_page, r, browser, server, page)
+                if page.path.startswith("partners/") and page.form_id == "referral-form":
+                    guarded(r, page, phone_page, r, browser, server, page)
     finally:
         browser.quit()
         server.stop()

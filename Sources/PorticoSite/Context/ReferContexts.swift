@@ -40,6 +40,9 @@ package struct ReferContext: TemplateContext {
             .text("good_fit", "the program's `referral.good_fit`") { $0.goodFit ?? "" },
             .flag("has_good_fit", "whether it is set") { $0.goodFit != nil },
             .texts("we_solve", "`boundaries.we_solve`, for when there is no `good_fit`") { $0.weSolve },
+            .text("we_solve_line", "the same in one line, joined by semicolons") {
+                $0.weSolve.joined(separator: "; ")
+            },
             .list("qualification", "the checklist of what qualifies") {
                 $0.qualification.enumerated().map { QualificationContext(text: $1, id: "qualifies-\($0 + 1)") }
             },
@@ -157,6 +160,16 @@ package struct FormContext: TemplateContext {
             },
             .list("opportunity_fields", "the required catalogue fields, then the optional ones") {
                 $0.opportunityFields
+            },
+            .list("required_fields", "the required catalogue fields alone") {
+                $0.opportunityFields.filter(\.required)
+            },
+            .list("optional_fields", "the optional catalogue fields alone") {
+                $0.opportunityFields.filter { !$0.required }
+            },
+            .flag("has_optional_fields", "whether there are any") { $0.opportunityFields.contains { !$0.required } },
+            .text("optional_labels", "the optional fields' labels, such as `Website, Number of sites`") {
+                $0.opportunityFields.filter { !$0.required }.map(\.label).joined(separator: ", ")
             },
             .list("you_fields", "the fields about the sender") { $0.youFields },
             .list(

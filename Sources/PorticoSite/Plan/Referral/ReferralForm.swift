@@ -120,7 +120,9 @@ package struct ReferralForm {
             return "\(owner) checks with your company and sends you your personal link within \(terms.responseTime)."
         case .registration:
             let days = terms.program.registration.map { ReferralTerms.count($0.protectionDays, "day") } ?? ""
-            return "\(owner) accepts or declines the registration within \(terms.responseTime); "
+            // When a registration is answered is the program's rule, written in its own words below
+            // the form; the referral's response time is another promise.
+            return "\(owner) tells you whether the registration is accepted, as the rules below say; "
                 + "an accepted registration protects the deal in your name for \(days)."
         }
     }
