@@ -81,7 +81,7 @@ public struct MarkdownRenderer: Sendable {
         else { return RenderedMarkdown(html: "", headings: headings, searchText: searchText) }
         defer { free(rendered) }
         var html = HeadingRules.addAnchors(String(cString: rendered), headings: headings)
-        html = TaskListLabels.apply(html)
+        html = TableScroll.apply(TaskListLabels.apply(html))
         return RenderedMarkdown(
             html: html, headings: headings, imageFiles: links.imageFiles, linkedFiles: links.linkedFiles,
             searchText: searchText)

@@ -1,9 +1,10 @@
 import PorticoModel
 import PorticoSupport
 
-/// GitHub task lists render as bare checkboxes, which have no accessible name. Each one is
-/// wrapped, with the item's text, in a `<label>`, and marked done or open so print styles can
-/// show ☑ and ☐ instead of a form control.
+/// GitHub task lists render as bare, disabled checkboxes, which have no accessible name. Each
+/// one is wrapped, with the item's text, in a `<label>`, and marked done or open so print styles
+/// can show ☑ and ☐ instead of a form control. The checkboxes can be ticked: a checklist asks
+/// its reader to tick its items as they go (nothing is sent or kept).
 package enum TaskListLabels {
     /// cmark-gfm's task-list output: the only `<input>` safe mode lets through.
     package static let checkbox = "<input type=\"checkbox\""
@@ -33,7 +34,8 @@ package enum TaskListLabels {
             let textEnd = stops.min() ?? afterInput.endIndex
             let done = input.contains("checked")
             output += "<label class=\"task\(done ? " task-done" : "")\">"
-            output += input.replacingOccurrences(of: " />", with: ">")
+            output += input.replacingOccurrences(of: " disabled=\"\"", with: "").replacingOccurrences(
+                of: " />", with: ">")
             if !afterInput.hasPrefix(" ") { output += " " }
             output += afterInput[..<textEnd]
             output += "</label>"

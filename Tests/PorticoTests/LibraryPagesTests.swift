@@ -66,13 +66,14 @@ import Testing
         #expect(html.contains("<h2 id=\"launch-checklist\">Launch checklist</h2>"))
     }
 
+    /// The checklist asks its reader to tick items as they go: the checkboxes are not disabled.
     @Test func taskListCheckboxesAreLabelledByTheirItem() throws {
         let html = try page("assets/launch-kit/index.html")
         #expect(
             html.contains(
                 """
-                <li class="task-item"><label class="task task-done"><input type="checkbox" checked="" disabled=""> Sign the agreement</label></li>
-                <li class="task-item"><label class="task"><input type="checkbox" disabled=""> Book the kick-off with <a href="mailto:dana@fixture.example">Dana</a></label></li>
+                <li class="task-item"><label class="task task-done"><input type="checkbox" checked=""> Sign the agreement</label></li>
+                <li class="task-item"><label class="task"><input type="checkbox"> Book the kick-off with <a href="mailto:dana@fixture.example">Dana</a></label></li>
                 """))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PorticoSite
 import Testing
 
 /// Builds Tests/Fixtures/base with the real binary and checks what each kind of page shows.
@@ -173,6 +174,22 @@ import Testing
         #expect(html.contains("<style>"))
         #expect(!html.contains("static/portico.css"))
         #expect(html.contains("href=\"https://partners.fixture.example/index.html\""))
+        // A visitor who mistyped an address is sent to public pages only, never to the library,
+        // which only a personal link opens.
+        #expect(html.contains("href=\"https://partners.fixture.example/search/index.html\">Search the portal</a>"))
+        #expect(html.contains("href=\"https://partners.fixture.example/sign-in/index.html\""))
+        let main = try #require(html.components(separatedBy: "<main").last?.components(separatedBy: "</main>").first)
+        #expect(!main.contains("assets/index.html"))
+    }
+
+    /// A brief titled after its month is listed without the month twice; others get the month.
+    @Test func briefsAreListedWithTheirMonthOnce() {
+        #expect(
+            BriefListingContext.listedTitle(monthLabel: "December 2026", title: "December: clearer claims")
+                == "December: clearer claims")
+        #expect(
+            BriefListingContext.listedTitle(monthLabel: "December 2026", title: "Clearer claims")
+                == "December 2026: Clearer claims")
     }
 
     @Test func noLinkIsAbsoluteOrLocal() throws {

@@ -66,7 +66,7 @@ import Testing
             ))
         #expect(
             acme.contains(
-                "<a href=\"../../../partners/acme/briefs/2026-11/index.html\">November 2026: November &amp; more &lt;for partners&gt;</a>"
+                "<a href=\"../../../partners/acme/briefs/2026-11/index.html\">November &amp; more &lt;for partners&gt;</a>"
             ))
         #expect(
             acme.contains(

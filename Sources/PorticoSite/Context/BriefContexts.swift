@@ -33,9 +33,21 @@ package struct BriefListingContext: TemplateContext {
             .text("month", "in the archive: `YYYY-MM`") { $0.month },
             .text("month_label", "such as `November 2026`") { $0.monthLabel },
             .text("title", "its title") { $0.title },
+            .text(
+                "listed_title",
+                "the month and the title, `November 2026: …`, or the title alone when it starts with the month's name"
+            ) { Self.listedTitle(monthLabel: $0.monthLabel, title: $0.title) },
             .text("summary", "in the archive: its summary") { $0.summary },
             .text("href", "its page") { $0.href },
         ])
+
+    /// Briefs are often titled after their month ("December: …"): a list then does not say the
+    /// month twice.
+    package static func listedTitle(monthLabel: String, title: String) -> String {
+        let monthName = monthLabel.split(separator: " ").first.map(String.init) ?? monthLabel
+        let startsWithMonth = title.lowercased().hasPrefix(monthName.lowercased())
+        return startsWithMonth ? title : "\(monthLabel): \(title)"
+    }
 }
 
 /// `brief` (briefs/YYYY-MM/index.html and partners/<folder>/briefs/YYYY-MM/index.html).

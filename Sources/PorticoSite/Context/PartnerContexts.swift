@@ -173,6 +173,9 @@ package struct StartStepContext: TemplateContext {
             .text("title", "its title") { $0.title },
             .text("intro", "what it is for, in a sentence") { $0.intro },
             .number("minutes", "its reading time") { $0.minutes },
+            .flag("has_minutes", "whether it has any (a step whose pages need a personal link has none)") {
+                $0.minutes > 0
+            },
             .list("items", "the pages it leads to") { $0.items },
             .flag("has_items", "whether there are any") { !$0.items.isEmpty },
             .flag("is_people", "true for \"who is who\", which has the people keys") { $0.isPeople },

@@ -30,7 +30,9 @@ package enum EmailHTML {
 
     /// Adds each known tag's inline style (and its dark-mode class) to every opening tag.
     package static func inlineStyles(_ html: String) -> String {
-        var result = html
+        // A message has no page to scroll sideways in, and mail clients drop focus and regions:
+        // its tables go without the portal's scrolling box.
+        var result = html.replacingUTF8(TableScroll.opening, with: "").replacingUTF8("</table></div>", with: "</table>")
         for (tag, style, className) in tagStyles {
             let classAttribute = className.map { " class=\"\($0)\"" } ?? ""
             // `<p>` and `<p ...>`, not `<pre>`: the tag name ends at '>' or a space.

@@ -193,7 +193,7 @@ package struct StartPath {
             intro: "What changed this month, the campaigns coming up and a recent win.",
             items: [
                 StartItem(
-                    title: "\(latest.month.label): \(latest.title)",
+                    title: BriefListingContext.listedTitle(monthLabel: latest.month.label, title: latest.title),
                     path: segment.map { Routes.partnerBrief($0, latest.month) } ?? Routes.brief(latest.month),
                     minutes: ReadingTime.minutes(ReadingTime.words(latest.body.text)), summary: latest.summary)
             ])
