@@ -36,6 +36,17 @@ import Testing
     }
 }
 
+@Suite struct PlaceholderTests {
+    @Test func placeholdersAreTheScaffoldsValuesAndTheExampleDomains() {
+        #expect(Placeholder.isText(Placeholder.partnerName) && Placeholder.isText("  TODO: write it\n"))
+        #expect(Placeholder.isText("First Contact") && !Placeholder.isText("Todoist GmbH"))
+        #expect(Placeholder.isAddress("first.contact@example.com") && Placeholder.isAddress("Sam@Example.NET"))
+        #expect(!Placeholder.isAddress("lee@acme.example") && !Placeholder.isAddress("sam@advisory.example.com"))
+        #expect(Placeholder.isWebsite("https://www.example.com") && Placeholder.isWebsite("http://example.org/x"))
+        #expect(!Placeholder.isWebsite("https://acme.example/") && !Placeholder.isWebsite("example.com"))
+    }
+}
+
 @Suite struct IdentifierTests {
     @Test(arguments: [
         ("acme", true), ("acme-2", true), ("Acme", false), ("acme_co", false), ("../../etc/passwd", false),

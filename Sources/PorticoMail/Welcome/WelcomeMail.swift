@@ -56,6 +56,11 @@ public enum WelcomeMail {
             throw PorticoError.refused(
                 "'\(partnerID)' is retired: its contacts have no access link, so there is nothing to welcome them to")
         }
+        guard !contact.hasPlaceholderAddress else {
+            throw PorticoError.refused(
+                "\(email) is a placeholder address, which gets no access link; write the contact's own address in "
+                    + "\(options.project.contentDisplayPath)/partners/\(partnerID).yml, then build and welcome them")
+        }
         guard let base = content.program.baseURL else {
             throw PorticoError.refused(
                 "a welcome email needs base_url in program.yml: its links must be absolute; "
