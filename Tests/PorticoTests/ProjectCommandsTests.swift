@@ -67,9 +67,9 @@ import Testing
     @Test func newWritesPlaceholdersThatCheckPointsAt() throws {
         let scratch = try Scratch()
         try scratch.copyFixture("base")
-        #expect(try PorticoRun.run(["new", "partner", "globex"], in: scratch.url).status == 0)
+        #expect(try PorticoRun.run(["new", "partner", "globex", "--date", "2026-11-25"], in: scratch.url).status == 0)
         #expect(
-            try PorticoRun.run(["new", "asset", "pricing-faq"], in: scratch.url).status == 0)
+            try PorticoRun.run(["new", "asset", "pricing-faq", "--date", "2026-11-25"], in: scratch.url).status == 0)
         let partner = try scratch.read("content/partners/globex.yml")
         #expect(partner.hasPrefix("name: \"TODO: the partner's name\"   # as it should appear on their page\n"))
         #expect(partner.contains("  - name: \"TODO: a contact's full name\"\n"))
@@ -112,6 +112,8 @@ import Testing
         #expect(bad.stderr.contains("'Bad_Id' is not a valid id"))
         let kind = try PorticoRun.run(["new", "asset", "x", "--kind", "poster"], in: scratch.url)
         #expect(kind.status == 2)
+        #expect(
+            kind.stderr.hasPrefix("error: --kind must be one of one-pager, objection, snapshot, guide, not 'poster'\n"))
     }
 
     @Test func buildWorksWithoutATemplatesFolderAndOverridesFileByFile() throws {

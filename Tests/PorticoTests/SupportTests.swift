@@ -36,6 +36,23 @@ import Testing
     }
 }
 
+@Suite struct MonthGuessTests {
+    @Test(arguments: [
+        ("december", "2026-12-03", "2026-12"), ("Dec", "2026-01-05", "2025-12"), ("june", "2026-12-03", "2027-06"),
+        ("sept", "2026-09-30", "2026-09"), ("December 2027", "2026-12-03", "2027-12"),
+        ("2026-1", "2026-12-03", "2026-01"),
+        ("12/2026", "2026-12-03", "2026-12"), ("2026.7", "2026-12-03", "2026-07"),
+    ])
+    func aMonthWrittenAnotherWayIsTheOneNearestToday(_ text: String, _ today: String, _ meant: String) throws {
+        #expect(MonthGuess.guess(text, today: try #require(Day(today)))?.description == meant)
+    }
+
+    @Test(arguments: ["next", "12", "ma", "2026-13", "decembre 2026 x", ""])
+    func notEveryWordIsAMonth(_ text: String) throws {
+        #expect(MonthGuess.guess(text, today: try #require(Day("2026-12-03"))) == nil)
+    }
+}
+
 @Suite struct PlaceholderTests {
     @Test func placeholdersAreTheScaffoldsValuesAndTheExampleDomains() {
         #expect(Placeholder.isText(Placeholder.partnerName) && Placeholder.isText("  TODO: write it\n"))
