@@ -57,6 +57,12 @@ import Testing
             "error: a brief is named by its month, written YYYY-MM (2026-12 for this month), not 'next'\n"
                 + Self.newBriefUsage
         ),
+        (
+            ["links", "--date", "2026-11-31"],
+            "error: --date must be a date written YYYY-MM-DD, not '2026-11-31'\n"
+                + "Usage: portico links [--content <content>] [--date <YYYY-MM-DD>] [--partner <id>] [--json] "
+                + "[--secret-file <file>] [--quiet]\n  See 'portico links --help' for more information.\n"
+        ),
     ])
     func aMistypedCommandOrOptionIsAnErrorInLowerCaseWithTheCommandMeant(arguments: [String], stderr: String) throws {
         let scratch = try Scratch()

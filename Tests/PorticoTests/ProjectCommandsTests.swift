@@ -93,10 +93,17 @@ import Testing
                 "content/partners/globex.yml:13:12:", "content/partners/globex.yml:15:11:",
                 "content/partners/globex.yml:17:12:",
             ])
-        // The placeholder addresses get no link.
+        // The placeholder addresses get no link, and the partner's links say why.
         #expect(try PorticoRun.run(["keys", "init"], in: scratch.url).status == 0)
         let links = try PorticoRun.run(["links", "--json"], in: scratch.url)
         #expect(links.status == 0 && !links.stdout.contains("example.com"))
+        let globex = try PorticoRun.run(["links", "--partner", "globex", "--date", "2026-11-25"], in: scratch.url)
+        #expect(globex.status == 1)
+        #expect(
+            globex.stderr
+                == "9 content warnings (run 'portico check' to see them)\n"
+                + "error: partner 'globex' has no contact with an access link: their addresses are placeholders, "
+                + "such as 'first.contact@example.com' (content/partners/globex.yml:13:12); write their own\n")
     }
 
     @Test func newRefusesToOverwriteAndRejectsBadIDs() throws {

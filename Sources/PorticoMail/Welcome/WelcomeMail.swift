@@ -18,6 +18,8 @@ public enum WelcomeMail {
         /// Warnings about the message itself, such as its size; the content's own warnings are
         /// for `portico check`.
         public var diagnostics: [Diagnostic]
+        /// How many warnings the content has, which the command counts rather than lists.
+        public var contentWarnings: Int = 0
     }
 
     package static let templates = ["email/welcome-html", "email/welcome-text"]
@@ -109,7 +111,9 @@ public enum WelcomeMail {
             (options.mailDisplayPath.hasSuffix("/") ? options.mailDisplayPath : options.mailDisplayPath + "/")
             + relative
         try save(data, to: relative, options: options, display: display)
-        return Written(path: display, diagnostics: log.all.filter { !contentWarnings.contains($0) })
+        return Written(
+            path: display, diagnostics: log.all.filter { !contentWarnings.contains($0) },
+            contentWarnings: contentWarnings.count { $0.severity == .warning })
     }
 
     /// Stable, so writing the message again gives the same one.
