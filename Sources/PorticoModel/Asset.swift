@@ -31,6 +31,9 @@ public struct Asset: Sendable, Hashable {
         public var source: SourceLocation
         /// Where `reviewed` is written, for the review-due warning.
         public var reviewedLocation: SourceLocation
+        /// Where `title` and `summary` are written, for the warnings about placeholders.
+        public var titleLocation: SourceLocation?
+        public var summaryLocation: SourceLocation?
 
         package init(
             id: String, sourcePath: String, title: String, kind: AssetKind, summary: String, owner: Reference,

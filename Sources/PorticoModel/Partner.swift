@@ -24,6 +24,9 @@ public struct Partner: Sendable {
     /// Targets from joint planning, by quarter (`plan:`).
     public var plan: [Quarter: QuarterPlan] = [:]
     public var source: SourceLocation
+    /// Where `name` and `website` are written, for the warnings about placeholders.
+    public var nameLocation: SourceLocation?
+    public var websiteLocation: SourceLocation?
 
     /// The code that carries the partner's credit on every referral. The default is derived
     /// from the id, so it is stable and, ids being unique, unique among defaults.
@@ -86,6 +89,13 @@ public struct Contact: Sendable {
     public var email: String?
     public var since: Day?
     public var source: SourceLocation
+    /// Where `name` and `email` are written, for the warnings about placeholders.
+    public var nameLocation: SourceLocation?
+    public var emailLocation: SourceLocation?
+
+    /// A contact whose address a scaffold wrote, or one at an example domain: they get no access
+    /// link and no email, which would go to nobody or to a stranger.
+    public var hasPlaceholderAddress: Bool { email.map(Placeholder.isAddress) ?? false }
 
     package init(name: String, role: String, email: String? = nil, since: Day? = nil, source: SourceLocation) {
         self.name = name

@@ -46,7 +46,8 @@ struct BuildOptionGroup: ParsableArguments {
 
 /// Prints a build's diagnostics and summary, and turns failure into exit status 1.
 enum Reporter {
-    static func finish(_ report: BuildReport, summary: String, options: BuildOptionGroup) throws {
+    /// `quiet` leaves the warnings out of the text; the summary still counts them.
+    static func finish(_ report: BuildReport, summary: String, options: BuildOptionGroup, quiet: Bool = false) throws {
         if options.json {
             try printJSON(report, summary: summary)
             if !report.succeeded { throw ExitCode.failure }
@@ -60,7 +61,7 @@ enum Reporter {
         for note in report.notes {
             print(note)
         }
-        for diagnostic in report.diagnostics {
+        for diagnostic in report.diagnostics where !quiet || diagnostic.severity == .error {
             stderr.write(Data((diagnostic.formatted + "\n").utf8))
         }
         if timings {

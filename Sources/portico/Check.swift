@@ -14,12 +14,16 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check content and templates as a build would, writing nothing.",
         discussion: """
+            Prints every warning; --quiet prints only the errors and the summary, which counts both.
+
             Examples:
               portico check --strict
               portico check --summary
+              portico check --quiet
             """)
 
     @OptionGroup var options: BuildOptionGroup
+    @OptionGroup var quiet: QuietOption
 
     @Flag(help: "Also print a table of every partner: contacts, manager, last brief, first win, stale assets.")
     var summary = false
@@ -33,6 +37,6 @@ struct Check: ParsableCommand {
         if summary, !options.json, !report.partnerHealth.isEmpty {
             text = PartnerHealth.table(report.partnerHealth) + "\n" + text
         }
-        try Reporter.finish(report, summary: text, options: options)
+        try Reporter.finish(report, summary: text, options: options, quiet: quiet.quiet)
     }
 }

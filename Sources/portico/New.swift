@@ -14,100 +14,176 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a new partner, asset or monthly brief file, or add a contact to a partner.",
         discussion: """
-            A brief is drafted with the campaigns of its window, the assets reviewed since the last \
-            brief and the newest story not yet featured; it starts as a draft.
-
-            'new contact PARTNER' adds a person to content/partners/PARTNER.yml in place, keeping the \
-            file's comments and layout; it refuses an address that a contact or team member already has.
+            Each kind of file is its own subcommand, with its own options: 'portico new partner --help'.
 
             Examples:
               portico new partner acme-consulting
               portico new asset security-objections --kind objection
               portico new brief 2026-12
-              portico new contact acme-consulting --name "Zoë O'Neil" --email zoe@acme.example --role CTO
-            """)
+              portico new contact acme --name "Lee Ng" --email lee@acme.example --role CTO
+            """,
+        subcommands: [NewPartner.self, NewAsset.self, NewBrief.self, NewContact.self])
+}
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case partner, asset, brief, contact
+/// The id a new file is named by, checked before anything is written.
+private func checkedID(_ id: String) throws {
+    guard Scaffold.isValidID(id) else {
+        throw ValidationError("'\(id)' is not a valid id: use lowercase letters, digits and '-'")
     }
+}
 
-    @Argument(help: "What to create: partner, asset, brief or contact.")
-    var what: Kind
+struct NewPartner: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partner",
+        abstract: "Write partners/ID.yml, with every field filled in; never overwrites.",
+        discussion: """
+            The tier and manager are the program's; the name, audience, website and contacts are \
+            placeholders, which 'portico check' points at until they are replaced. Contacts with a \
+            placeholder address get no access link.
 
-    @Argument(
-        help: """
-            The id: lowercase letters, digits and '-'; for a brief, its month (YYYY-MM). It becomes the file \
-            name. For a contact, the partner's id.
+            Example:
+              portico new partner acme-consulting
             """)
+
+    @Argument(help: "The partner's id: lowercase letters, digits and '-'. It becomes the file name.")
     var id: String
 
-    @Option(help: "For a contact: their full name.")
-    var name: String?
+    @OptionGroup var content: ContentOption
+    @OptionGroup var date: DateOption
 
-    @Option(help: "For a contact: their email address, which identifies their access link.")
-    var email: String?
+    func validate() throws { try checkedID(id) }
 
-    @Option(help: "For a contact: their job at the partner.")
-    var role: String?
+    func run() throws {
+        let path = try Scaffold.newPartner(id: id, content: URL(fileURLWithPath: content.content), today: date.day)
+        print("Created \(content.content)/\(path)")
+    }
+}
 
-    @Option(help: ArgumentHelp("For a contact: when they became a contact.", valueName: "YYYY-MM-DD"))
-    var since: String?
+struct NewAsset: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "asset",
+        abstract: "Write assets/ID.md, an asset of one kind; never overwrites.",
+        discussion: """
+            The title and summary are placeholders, which 'portico check' points at until they are \
+            replaced.
 
-    @Option(help: "For an asset: one-pager, objection, snapshot or guide.")
+            Example:
+              portico new asset security-objections --kind objection
+            """)
+
+    @Argument(help: "The asset's id: lowercase letters, digits and '-'. It becomes the file name.")
+    var id: String
+
+    @Option(help: "one-pager, objection, snapshot or guide.")
     var kind: String = "one-pager"
 
-    @OptionGroup var contentOption: ContentOption
-    var content: String { contentOption.content }
+    @OptionGroup var content: ContentOption
+    @OptionGroup var date: DateOption
 
     func validate() throws {
-        if what == .contact {
-            for (option, value) in [("--name", name), ("--email", email), ("--role", role)] where value == nil {
-                throw ValidationError("new contact needs \(option)")
-            }
-            if let since, Day(since) == nil {
-                throw ValidationError("--since must be a date written YYYY-MM-DD, not '\(since)'")
-            }
-            return
-        }
-        for (option, value) in [("--name", name), ("--email", email), ("--role", role), ("--since", since)]
-        where value != nil {
-            throw ValidationError("\(option) is only for 'new contact'")
-        }
-        if what == .brief {
-            guard Month(id) != nil else { throw ValidationError("a brief is named by its month, YYYY-MM, not '\(id)'") }
-            return
-        }
-        guard Scaffold.isValidID(id) else {
-            throw ValidationError("'\(id)' is not a valid id: use lowercase letters, digits and '-'")
-        }
+        try checkedID(id)
         guard Scaffold.assetKinds.contains(kind) else {
-            throw ValidationError("--kind must be one of \(Scaffold.assetKinds.joined(separator: ", "))")
+            throw ValidationError(
+                "--kind must be one of \(Scaffold.assetKinds.joined(separator: ", ")), not '\(kind)'"
+                    + Suggestion.didYouMean(kind, in: Scaffold.assetKinds))
         }
     }
 
     func run() throws {
-        if what == .contact { return try addContact() }
-        let folder = URL(fileURLWithPath: content)
-        let path: String
-        switch what {
-        case .partner: path = try Scaffold.newPartner(id: id, content: folder)
-        case .asset: path = try Scaffold.newAsset(id: id, kind: kind, content: folder)
-        case .brief: path = try Scaffold.newBrief(month: Month(id) ?? Month(containing: .today), content: folder)
-        case .contact: return
+        let path = try Scaffold.newAsset(
+            id: id, kind: kind, content: URL(fileURLWithPath: content.content), today: date.day)
+        print("Created \(content.content)/\(path)")
+    }
+}
+
+struct NewBrief: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "Draft briefs/YYYY-MM.md, a month's brief; never overwrites.",
+        discussion: """
+            The draft has the campaigns of its window, the assets reviewed since the last brief and \
+            the newest story not yet featured; it stays a draft until you remove 'draft: true'.
+
+            Example:
+              portico new brief 2026-12
+            """)
+
+    @Argument(help: ArgumentHelp("The brief's month.", valueName: "YYYY-MM"))
+    var month: String
+
+    @OptionGroup var content: ContentOption
+    @OptionGroup var date: DateOption
+
+    func validate() throws {
+        guard Month(month) == nil else { return }
+        if let meant = MonthGuess.guess(month, today: date.day) {
+            throw ValidationError(
+                "a brief is named by its month, written YYYY-MM, not '\(month)' (did you mean '\(meant)'?)")
         }
-        print("Created \(content)/\(path)")
+        throw ValidationError(
+            "a brief is named by its month, written YYYY-MM (\(Month(containing: date.day)) for this month), "
+                + "not '\(month)'")
     }
 
-    func addContact() throws {
+    func run() throws {
+        guard let month = Month(month) else { throw ExitCode.validationFailure }
+        print(
+            "Created \(content.content)/\(try Scaffold.newBrief(month: month, content: URL(fileURLWithPath: content.content)))"
+        )
+    }
+}
+
+struct NewContact: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contact",
+        abstract: "Add a person to partners/PARTNER.yml in place, keeping its comments and layout.",
+        discussion: """
+            Refuses an address that a contact or team member already has. Then build, and send them \
+            their link with 'portico welcome'.
+
+            Example:
+              portico new contact acme --name "Lee Ng" --email lee@acme.example --role CTO
+            """)
+
+    @Argument(help: "The partner's id.")
+    var partner: String
+
+    @Option(help: "Their full name.")
+    var name: String?
+
+    @Option(help: "Their email address, which identifies their access link.")
+    var email: String?
+
+    @Option(help: "Their job at the partner.")
+    var role: String?
+
+    @Option(help: ArgumentHelp("When they became a contact.", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @OptionGroup var content: ContentOption
+
+    // Checked here rather than by ArgumentParser, so that each missing option is named the same
+    // way as the other mistakes.
+    func validate() throws {
+        for (option, value) in [("--name", name), ("--email", email), ("--role", role)] where value == nil {
+            throw ValidationError("new contact needs \(option)")
+        }
+        if let since, Day(since) == nil {
+            throw ValidationError("--since must be a date written YYYY-MM-DD, not '\(since)'")
+        }
+    }
+
+    func run() throws {
         let contact = ContactEditor.NewContact(
             name: name ?? "", role: role ?? "", email: email ?? "", since: since.flatMap(Day.init))
-        let displayPath = content.hasSuffix("/") && content.count > 1 ? String(content.dropLast()) : content
+        let folder = content.content
+        let displayPath = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
         let added = try ContactEditor.add(
-            contact, partner: id, contentURL: URL(fileURLWithPath: content), contentDisplayPath: displayPath)
+            contact, partner: partner, contentURL: URL(fileURLWithPath: folder), contentDisplayPath: displayPath)
         for note in added.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
         let contentOption = displayPath == "content" ? "" : " --content \(displayPath)"
         print(
             "Added \(contact.name) to \(added.path); build and send them their link: "
-                + "portico welcome \(id) \(contact.email)\(contentOption)")
+                + "portico welcome \(partner) \(contact.email)\(contentOption)")
     }
 }

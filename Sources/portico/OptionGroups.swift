@@ -78,3 +78,30 @@ struct ProjectOptionGroup: ParsableArguments {
         ProjectOptions(content: content.content, templates: theme.folder, date: date.day)
     }
 }
+
+/// `--quiet`, and the one way commands other than `build` and `check` print the content's
+/// problems: errors in full, since they stop the command, and the warnings as one line that
+/// counts them, since they are `check`'s to list and would bury what the command prints.
+struct QuietOption: ParsableArguments {
+    @Flag(help: "Leave out the content's warnings; errors are printed in full all the same.")
+    var quiet = false
+
+    /// Prints `diagnostics`' errors and, unless `--quiet`, a line counting their warnings.
+    func printContentProblems(_ diagnostics: [Diagnostic], content: String) {
+        for diagnostic in diagnostics.sorted() where diagnostic.severity == .error {
+            FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8))
+        }
+        printWarningCount(diagnostics.count { $0.severity == .warning }, content: content)
+    }
+
+    /// Unless `--quiet`, one line saying how many warnings the content has and how to see them.
+    func printWarningCount(_ warnings: Int, content: String) {
+        guard !quiet, warnings > 0 else { return }
+        FileHandle.standardError.write(Data((Self.countLine(warnings, content: content) + "\n").utf8))
+    }
+
+    static func countLine(_ warnings: Int, content: String) -> String {
+        let check = content == "content" ? "portico check" : "portico check --content \(content)"
+        return "\(warnings) content warning\(warnings == 1 ? "" : "s") (run '\(check)' to see them)"
+    }
+}

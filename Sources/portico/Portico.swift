@@ -58,15 +58,31 @@ struct Portico: ParsableCommand {
     {
         var text = fullMessage(for: error)
         if text.hasPrefix("Error: ") { text = "error: " + text.dropFirst("Error: ".count) }
-        let commands = configuration.subcommands.map {
-            $0.configuration.commandName ?? String(describing: $0).lowercased()
-        }
+        let commands = configuration.subcommands.map(commandName)
         // The first word decides: `portico rport --quarter 2026-Q3` is a mistyped command, whatever
         // ArgumentParser found wrong first.
         if let first = arguments.first, !first.hasPrefix("-"), first != "help", !commands.contains(first) {
             let rest = text.split(separator: "\n", maxSplits: 1).dropFirst().first.map { "\n" + $0 } ?? ""
             text = "error: '\(first)' is not a portico command" + Suggestion.didYouMean(first, in: commands) + rest
+        } else if let first = arguments.first, arguments.count > 1, let group = command(named: first),
+            case let names = group.configuration.subcommands.map(commandName), !names.isEmpty,
+            !arguments[1].hasPrefix("-"), arguments[1] != "help", !names.contains(arguments[1])
+        {
+            // The same for the second word of a command made of subcommands (`portico new parnter`).
+            let rest = text.split(separator: "\n", maxSplits: 1).dropFirst().first.map { "\n" + $0 } ?? ""
+            text =
+                "error: '\(arguments[1])' is not a 'portico \(first)' command"
+                + (Suggestion.closest(to: arguments[1], in: names).map { " (did you mean '\($0)'?)" }
+                    ?? ": the commands are \(names.joined(separator: ", "))") + rest
         }
         return text
+    }
+
+    static func commandName(_ command: any ParsableCommand.Type) -> String {
+        command.configuration.commandName ?? String(describing: command).lowercased()
+    }
+
+    static func command(named name: String) -> (any ParsableCommand.Type)? {
+        configuration.subcommands.first { commandName($0) == name }
     }
 }

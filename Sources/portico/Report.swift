@@ -35,6 +35,8 @@ struct Report: ParsableCommand {
     @Flag(help: "Leave out a CRM export's bad rows with a warning, rather than failing.")
     var lenient = false
 
+    @OptionGroup var quiet: QuietOption
+
     func validate() throws {
         if let quarter, Quarter(quarter) == nil {
             throw ValidationError("--quarter must be written YYYY-QN, such as 2026-Q3, not '\(quarter)'")
@@ -47,12 +49,13 @@ struct Report: ParsableCommand {
         try options.checkFolders()
         let log = DiagnosticLog()
         let project = Project.load(options, into: log)
-        // The content's other warnings (reviews due, single contacts) belong to `check`; a report
-        // shows what concerns its numbers.
+        // The content's other warnings (reviews due, single contacts) belong to `check`, and are
+        // only counted; a report shows in full what concerns its numbers.
         let shown = log.all.filter { $0.severity == .error || $0.code.hasPrefix("pipeline-") }
         for diagnostic in shown.sorted() {
             FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8))
         }
+        quiet.printWarningCount(log.all.count - shown.count, content: self.content.content)
         guard let project, !log.hasErrors else {
             throw PorticoError.refused("the report needs the content and its exports to read without errors")
         }

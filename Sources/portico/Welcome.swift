@@ -34,6 +34,7 @@ struct Welcome: ParsableCommand {
     @OptionGroup var mail: MailOption
     @OptionGroup var encryption: EncryptOption
     @OptionGroup var secret: SecretOption
+    @OptionGroup var quiet: QuietOption
 
     func run() throws {
         var options = BuildOptions(project: project.options, writesOutput: false)
@@ -45,6 +46,7 @@ struct Welcome: ParsableCommand {
         for diagnostic in written.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8))
         }
+        quiet.printWarningCount(written.contentWarnings, content: project.content.content)
         print("Wrote \(written.path)")
     }
 }

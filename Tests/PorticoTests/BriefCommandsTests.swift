@@ -42,9 +42,11 @@ import Testing
         let again = try PorticoRun.run(["new", "brief", "2027-01"], in: scratch.url)
         #expect(again.status == 1)
         #expect(again.stderr == "error: content/briefs/2027-01.md already exists; not overwriting it\n")
-        let bad = try PorticoRun.run(["new", "brief", "January"], in: scratch.url)
+        let bad = try PorticoRun.run(["new", "brief", "January", "--date", "2026-11-25"], in: scratch.url)
         #expect(bad.status == 2)
-        #expect(bad.stderr.hasPrefix("error: a brief is named by its month, YYYY-MM, not 'January'\n"))
+        #expect(
+            bad.stderr.hasPrefix(
+                "error: a brief is named by its month, written YYYY-MM, not 'January' (did you mean '2027-01'?)\n"))
     }
 
     @Test func aDraftPicksTheNewestStoryNotYetFeaturedAndTheLibrarysChanges() throws {

@@ -62,6 +62,50 @@ import Testing
         #expect(scratch.exists("site/assets/pricing-faq/index.html"))
     }
 
+    /// What only the author can know is written as a placeholder, never as the id or an address
+    /// that would get a working link; `check` points at each until it is replaced.
+    @Test func newWritesPlaceholdersThatCheckPointsAt() throws {
+        let scratch = try Scratch()
+        try scratch.copyFixture("base")
+        #expect(try PorticoRun.run(["new", "partner", "globex", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        #expect(
+            try PorticoRun.run(["new", "asset", "pricing-faq", "--date", "2026-11-25"], in: scratch.url).status == 0)
+        let partner = try scratch.read("content/partners/globex.yml")
+        #expect(partner.hasPrefix("name: \"TODO: the partner's name\"   # as it should appear on their page\n"))
+        #expect(partner.contains("  - name: \"TODO: a contact's full name\"\n"))
+        #expect(
+            partner.contains("    email: first.contact@example.com   # placeholder: no access link until replaced\n"))
+        #expect(!partner.contains("globex\n") && !partner.contains("first@example.com"))
+        let asset = try scratch.read("content/assets/pricing-faq.md")
+        #expect(asset.hasPrefix("---\ntitle: \"TODO: the asset's title\"\n"))
+        #expect(asset.contains("\nsummary: \"TODO: one sentence, shown in lists, on what the asset is for.\"\n"))
+        let check = try PorticoRun.run(["check", "--date", "2026-11-25"], in: scratch.url)
+        #expect(check.status == 0)
+        #expect(check.stdout == "Checked 30 pages (9 warnings)\n")
+        let at = check.stderr.split(separator: "\n").filter { !$0.hasPrefix("  hint:") }.map {
+            $0.split(separator: " ").first.map(String.init) ?? ""
+        }
+        #expect(
+            at == [
+                "content/assets/pricing-faq.md:2:8:", "content/assets/pricing-faq.md:4:10:",
+                "content/partners/globex.yml:1:7:", "content/partners/globex.yml:7:10:",
+                "content/partners/globex.yml:9:3:", "content/partners/globex.yml:11:11:",
+                "content/partners/globex.yml:13:12:", "content/partners/globex.yml:15:11:",
+                "content/partners/globex.yml:17:12:",
+            ])
+        // The placeholder addresses get no link, and the partner's links say why.
+        #expect(try PorticoRun.run(["keys", "init"], in: scratch.url).status == 0)
+        let links = try PorticoRun.run(["links", "--json"], in: scratch.url)
+        #expect(links.status == 0 && !links.stdout.contains("example.com"))
+        let globex = try PorticoRun.run(["links", "--partner", "globex", "--date", "2026-11-25"], in: scratch.url)
+        #expect(globex.status == 1)
+        #expect(
+            globex.stderr
+                == "9 content warnings (run 'portico check' to see them)\n"
+                + "error: partner 'globex' has no contact with an access link: their addresses are placeholders, "
+                + "such as 'first.contact@example.com' (content/partners/globex.yml:13:12); write their own\n")
+    }
+
     @Test func newRefusesToOverwriteAndRejectsBadIDs() throws {
         let scratch = try Scratch()
         try scratch.copyFixture("base")
@@ -75,6 +119,8 @@ import Testing
         #expect(bad.stderr.contains("'Bad_Id' is not a valid id"))
         let kind = try PorticoRun.run(["new", "asset", "x", "--kind", "poster"], in: scratch.url)
         #expect(kind.status == 2)
+        #expect(
+            kind.stderr.hasPrefix("error: --kind must be one of one-pager, objection, snapshot, guide, not 'poster'\n"))
     }
 
     @Test func buildWorksWithoutATemplatesFolderAndOverridesFileByFile() throws {

@@ -36,6 +36,34 @@ import Testing
     }
 }
 
+@Suite struct MonthGuessTests {
+    @Test(arguments: [
+        ("december", "2026-12-03", "2026-12"), ("Dec", "2026-01-05", "2025-12"), ("june", "2026-12-03", "2027-06"),
+        ("sept", "2026-09-30", "2026-09"), ("December 2027", "2026-12-03", "2027-12"),
+        ("2026-1", "2026-12-03", "2026-01"),
+        ("12/2026", "2026-12-03", "2026-12"), ("2026.7", "2026-12-03", "2026-07"),
+    ])
+    func aMonthWrittenAnotherWayIsTheOneNearestToday(_ text: String, _ today: String, _ meant: String) throws {
+        #expect(MonthGuess.guess(text, today: try #require(Day(today)))?.description == meant)
+    }
+
+    @Test(arguments: ["next", "12", "ma", "2026-13", "decembre 2026 x", ""])
+    func notEveryWordIsAMonth(_ text: String) throws {
+        #expect(MonthGuess.guess(text, today: try #require(Day("2026-12-03"))) == nil)
+    }
+}
+
+@Suite struct PlaceholderTests {
+    @Test func placeholdersAreTheScaffoldsValuesAndTheExampleDomains() {
+        #expect(Placeholder.isText(Placeholder.partnerName) && Placeholder.isText("  TODO: write it\n"))
+        #expect(Placeholder.isText("First Contact") && !Placeholder.isText("Todoist GmbH"))
+        #expect(Placeholder.isAddress("first.contact@example.com") && Placeholder.isAddress("Sam@Example.NET"))
+        #expect(!Placeholder.isAddress("lee@acme.example") && !Placeholder.isAddress("sam@advisory.example.com"))
+        #expect(Placeholder.isWebsite("https://www.example.com") && Placeholder.isWebsite("http://example.org/x"))
+        #expect(!Placeholder.isWebsite("https://acme.example/") && !Placeholder.isWebsite("example.com"))
+    }
+}
+
 @Suite struct IdentifierTests {
     @Test(arguments: [
         ("acme", true), ("acme-2", true), ("Acme", false), ("acme_co", false), ("../../etc/passwd", false),

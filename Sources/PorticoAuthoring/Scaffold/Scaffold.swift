@@ -37,14 +37,14 @@ public enum Scaffold {
     /// Writes `partners/<id>.yml`, refusing to overwrite. Returns the path below the content folder.
     public static func newPartner(id: String, content: URL, today: Day = .today) throws -> String {
         let defaults = ProgramDefaults(content: content)
-        let text = StarterContent.newPartner(id: id, tier: defaults.tier, manager: defaults.manager, today: today)
+        let text = StarterContent.newPartner(tier: defaults.tier, manager: defaults.manager, today: today)
         return try create("partners/\(id).yml", text: text, in: content)
     }
 
     /// Writes `assets/<id>.md`, refusing to overwrite. Returns the path below the content folder.
     public static func newAsset(id: String, kind: String, content: URL, today: Day = .today) throws -> String {
         let defaults = ProgramDefaults(content: content)
-        let text = StarterContent.newAsset(id: id, kind: kind, owner: defaults.manager, today: today)
+        let text = StarterContent.newAsset(kind: kind, owner: defaults.manager, today: today)
         return try create("assets/\(id).md", text: text, in: content)
     }
 

@@ -128,46 +128,50 @@ package enum StarterContent {
         """
     }
 
-    package static func newPartner(id: String, tier: String, manager: String, today: Day) -> String {
-        """
-        name: \(id)                # the partner's name as it should appear on their page
-        kind: referral             # referral | integration
-        tier: \(tier)              # an id from program.yml tiers
-        status: prospect           # prospect | onboarding | active | sunsetting | retired
-        since: \(today)
-        manager: \(manager)        # a team id from program.yml
-        website: https://www.example.com
-        audience: |
-          Who their customers are, and why those customers would want us.
-        contacts:                  # more than one, so the partnership survives turnover
-          - name: First Contact
-            role: Alliance lead
-            email: first@example.com
+    /// Every value only the author can know is a `Placeholder`, which `check` warns about at its
+    /// line until it is replaced; a placeholder address gets no access link meanwhile.
+    package static func newPartner(tier: String, manager: String, today: Day) -> String {
+        let first = Placeholder.contacts[0]
+        let second = Placeholder.contacts[1]
+        return """
+            name: "\(Placeholder.partnerName)"   # as it should appear on their page
+            kind: referral             # referral | integration
+            tier: \(tier)              # an id from program.yml tiers
+            status: prospect           # prospect | onboarding | active | sunsetting | retired
             since: \(today)
-          - name: Second Contact
-            role: Sales lead
-            email: second@example.com
-            since: \(today)
-        featured: []               # asset ids to show first on their page
-        # referral_code: ACME-7    # optional: the code that carries their credit (default: the id in capitals)
-        # referral:                # optional: their own referral terms
-        #   required: [company, contact_name, contact_email, problem]
-        #   qualification: [What makes a referral from them qualified]
-        #   handoff: {response_hours: 8}
-        # integration:             # integration partners only
-        #   summary: What the integration does.
-        #   setup_guide: an-asset-id   # or an https address
-        #   support: Who mutual customers contact, and how fast they answer.
+            manager: \(manager)        # a team id from program.yml
+            website: \(Placeholder.website)   # placeholder: their own site, or remove the line
+            audience: |
+              \(Placeholder.audience)
+            contacts:                  # more than one, so the partnership survives turnover
+              - name: "\(first.name)"
+                role: Alliance lead
+                email: \(first.email)   # placeholder: no access link until replaced
+                since: \(today)
+              - name: "\(second.name)"
+                role: Sales lead
+                email: \(second.email)  # placeholder: no access link until replaced
+                since: \(today)
+            featured: []               # asset ids to show first on their page
+            # referral_code: ACME-7    # optional: the code that carries their credit (default: the id in capitals)
+            # referral:                # optional: their own referral terms
+            #   required: [company, contact_name, contact_email, problem]
+            #   qualification: [What makes a referral from them qualified]
+            #   handoff: {response_hours: 8}
+            # integration:             # integration partners only
+            #   summary: What the integration does.
+            #   setup_guide: an-asset-id   # or an https address
+            #   support: Who mutual customers contact, and how fast they answer.
 
-        """
+            """
     }
 
-    package static func newAsset(id: String, kind: String, owner: String, today: Day) -> String {
+    package static func newAsset(kind: String, owner: String, today: Day) -> String {
         """
         ---
-        title: \(id)
+        title: "\(Placeholder.assetTitle)"
         kind: \(kind)              # one-pager | objection | snapshot | guide
-        summary: One sentence shown in lists.
+        summary: "\(Placeholder.assetSummary)"
         owner: \(owner)            # a team id from program.yml
         reviewed: \(today)
         review_every: 180          # days until the next review

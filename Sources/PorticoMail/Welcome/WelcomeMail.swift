@@ -18,6 +18,8 @@ public enum WelcomeMail {
         /// Warnings about the message itself, such as its size; the content's own warnings are
         /// for `portico check`.
         public var diagnostics: [Diagnostic]
+        /// How many warnings the content has, which the command counts rather than lists.
+        public var contentWarnings: Int = 0
     }
 
     package static let templates = ["email/welcome-html", "email/welcome-text"]
@@ -55,6 +57,11 @@ public enum WelcomeMail {
         guard partner.status != .retired else {
             throw PorticoError.refused(
                 "'\(partnerID)' is retired: its contacts have no access link, so there is nothing to welcome them to")
+        }
+        guard !contact.hasPlaceholderAddress else {
+            throw PorticoError.refused(
+                "\(email) is a placeholder address, which gets no access link; write the contact's own address in "
+                    + "\(options.project.contentDisplayPath)/partners/\(partnerID).yml, then build and welcome them")
         }
         guard let base = content.program.baseURL else {
             throw PorticoError.refused(
@@ -104,7 +111,9 @@ public enum WelcomeMail {
             (options.mailDisplayPath.hasSuffix("/") ? options.mailDisplayPath : options.mailDisplayPath + "/")
             + relative
         try save(data, to: relative, options: options, display: display)
-        return Written(path: display, diagnostics: log.all.filter { !contentWarnings.contains($0) })
+        return Written(
+            path: display, diagnostics: log.all.filter { !contentWarnings.contains($0) },
+            contentWarnings: contentWarnings.count { $0.severity == .warning })
     }
 
     /// Stable, so writing the message again gives the same one.

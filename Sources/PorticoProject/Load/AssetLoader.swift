@@ -26,13 +26,15 @@ package enum AssetLoader {
         let draft = fields.bool("draft") ?? false
         let visibility: AssetVisibility? = fields.choice("visibility", required: false)
         guard let title, let kind, let summary, let owner, let reviewed else { return nil }
-        return Asset(
-            .init(
-                id: id, sourcePath: sourcePath, title: title, kind: kind, summary: summary, owner: owner,
-                reviewed: reviewed.0,
-                reviewEvery: reviewEvery, audience: audience, tags: tags, body: body, files: files, draft: draft,
-                visibility: visibility,
-                source: fields.location,
-                reviewedLocation: reviewed.1))
+        var read = Asset.Fields(
+            id: id, sourcePath: sourcePath, title: title, kind: kind, summary: summary, owner: owner,
+            reviewed: reviewed.0,
+            reviewEvery: reviewEvery, audience: audience, tags: tags, body: body, files: files, draft: draft,
+            visibility: visibility,
+            source: fields.location,
+            reviewedLocation: reviewed.1)
+        read.titleLocation = fields.valueLocation("title")
+        read.summaryLocation = fields.valueLocation("summary")
+        return Asset(read)
     }
 }

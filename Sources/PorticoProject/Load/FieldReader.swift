@@ -73,6 +73,11 @@ package struct FieldReader {
         mapping.first { $0.key.scalar?.string == key }
     }
 
+    /// Where the value of `key` is written, for a warning about the value rather than the field.
+    package func valueLocation(_ key: String) -> SourceLocation? {
+        entry(key).map { place($0.value) }
+    }
+
     /// The value of `key`, or nil; reports a required field that is missing or empty.
     package func value(_ key: String, required: Bool) -> Node? {
         guard let (keyNode, value) = entry(key) else {

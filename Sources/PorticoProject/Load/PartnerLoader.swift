@@ -31,7 +31,10 @@ package enum PartnerLoader {
                 guard let name, let role, email != nil || contact.value("email", required: false) == nil else {
                     return nil
                 }
-                return Contact(name: name, role: role, email: email, since: since?.0, source: contact.location)
+                var read = Contact(name: name, role: role, email: email, since: since?.0, source: contact.location)
+                read.nameLocation = contact.valueLocation("name")
+                read.emailLocation = contact.valueLocation("email")
+                return read
             }
         let featured = fields.idList("featured") ?? []
         let referralCode = ReferralLoader.referralCode(fields)
@@ -49,6 +52,8 @@ package enum PartnerLoader {
             explicitReferralCode: referralCode, referralOverrides: overrides ?? ReferralOverrides(),
             integration: integration, source: fields.location)
         partner.plan = plan
+        partner.nameLocation = fields.valueLocation("name")
+        partner.websiteLocation = fields.valueLocation("website")
         return partner
     }
 

@@ -34,6 +34,7 @@ public struct ContentValidator: Sendable {
             issues += reviewWarning(asset, defaultEvery: program.reviewEvery)
         }
         issues += TurnoverValidator(program: program, loaded: loaded, today: today).check()
+        issues += PlaceholderValidator(loaded: loaded).check()
         issues += ReferralValidator(
             program: program, partners: loaded.partners, assetIDs: assetIDs, assetFileIDs: loaded.assetFileIDs,
             draftIDs: Set(loaded.assets.filter(\.draft).map(\.id))

@@ -25,12 +25,13 @@ public struct AccessLink: Sendable, Codable, Equatable {
         try container.encode(url, forKey: .url)
     }
 
-    /// The links of everyone who may read private pages, from the content and the secret alone.
+    /// The links of everyone who may read private pages, from the content and the secret alone;
+    /// and the partners, retired ones included, to say why one has no links.
     public static func all(_ project: ProjectOptions, keys: AccessSource) throws(PorticoError) -> (
-        links: [AccessLink], diagnostics: [Diagnostic]
+        links: [AccessLink], diagnostics: [Diagnostic], partners: [Partner]
     ) {
         let log = DiagnosticLog()
-        guard let content = Project.load(project, into: log)?.content else { return ([], log.all) }
+        guard let content = Project.load(project, into: log)?.content else { return ([], log.all, []) }
         guard let secret = try keys.secret() else {
             throw PorticoError.usage(
                 "no secret yet: run 'portico keys init' (or a first 'portico build') to make \(keys.secretDisplayPath)")
@@ -46,6 +47,6 @@ public struct AccessLink: Sendable, Codable, Equatable {
                 email: person.email, name: person.name, partner: person.partnerID, team: person.isTeam,
                 url: (page.isEmpty ? "./" : page) + plan.fragment(person))
         }
-        return (links, log.all)
+        return (links, log.all, content.partners)
     }
 }

@@ -50,7 +50,7 @@ package struct MailPlanner {
             guard let manager else { continue }
             let from = MailAddress(name: manager.name, email: manager.email)
             for brief in briefs {
-                for contact in partner.contacts {
+                for contact in partner.contacts where !contact.hasPlaceholderAddress {
                     guard let address = contact.email else { continue }
                     let email = EmailAddress.normalized(address)
                     let unsubscribe = MailtoURL(
