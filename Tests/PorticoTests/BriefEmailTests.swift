@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// What a brief's email says to its reader's mail provider: how to unsubscribe; on
-/// Tests/Fixtures/base with Tests/Fixtures/briefs.
+/// What a brief's email says to its reader and to their mail provider: a greeting by first
+/// name, and how to unsubscribe; on Tests/Fixtures/base with Tests/Fixtures/briefs.
 @Suite struct BriefEmailTests {
     let scratch: Scratch
 
@@ -59,5 +59,20 @@ import Testing
         let mail = try ContactCommandsTests.parse(scratch.path("mail/2026-11/acme/kim@acme.example.eml"))
         #expect(mail.headers.contains("List-Unsubscribe-Post"))
         #expect(mail.parts[0].body.contains("Unsubscribe: mailto:dana@fixture.example?subject=Unsubscribe"))
+    }
+
+    @Test func theBriefGreetsEachReaderByTheirFirstNameInBothParts() throws {
+        let added = try PorticoRun.run(
+            ["new", "contact", "acme", "--name", "Zoë  O'Neil", "--email", "zoe@acme.example", "--role", "CTO"],
+            in: scratch.url)
+        #expect(added.status == 0)
+        try build()
+        let kim = try ContactCommandsTests.parse(scratch.path("mail/2026-11/acme/kim@acme.example.eml"))
+        #expect(kim.parts[0].body.hasPrefix("Hello Kim,\n\n"))
+        #expect(kim.parts[1].body.contains(#"<p style="margin:0 0 14px;">Hello Kim,</p>"#))
+        let zoe = try ContactCommandsTests.parse(scratch.path("mail/2026-11/acme/zoe@acme.example.eml"))
+        #expect(zoe.to == "Zoë  O'Neil <zoe@acme.example>")
+        #expect(zoe.parts[0].body.hasPrefix("Hello Zoë,\n\n"))
+        #expect(zoe.parts[1].body.contains(#"<p style="margin:0 0 14px;">Hello Zoë,</p>"#))
     }
 }
