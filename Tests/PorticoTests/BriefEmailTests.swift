@@ -1,4 +1,5 @@
 import Foundation
+import PorticoSupport
 import Testing
 
 /// What a brief's email says to its reader and to their mail provider: a greeting by first
@@ -59,6 +60,16 @@ import Testing
         let mail = try ContactCommandsTests.parse(scratch.path("mail/2026-11/acme/kim@acme.example.eml"))
         #expect(mail.headers.contains("List-Unsubscribe-Post"))
         #expect(mail.parts[0].body.contains("Unsubscribe: mailto:dana@fixture.example?subject=Unsubscribe"))
+    }
+
+    @Test func anUnsubscribeAddressCannotEndItsHeaderOrTheListEarly() {
+        #expect(
+            MailHeader.unsubscribe(mailto: nil, oneClick: "https://f.example/a b,<c>\"d\r\nX-Evil: é")
+                == [
+                    "List-Unsubscribe: <https://f.example/a%20b%2C%3Cc%3E%22d%20X-Evil:%20%C3%A9>\r\n",
+                    "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
+                ])
+        #expect(MailHeader.unsubscribe(mailto: nil, oneClick: nil).isEmpty)
     }
 
     @Test func theBriefGreetsEachReaderByTheirFirstNameInBothParts() throws {

@@ -21,8 +21,6 @@ public struct MailDelivery: Sendable {
     /// The content folder, and its name as the user gave it: the messages must have been built
     /// from it as it is now (MailDelivery+Freshness).
     public var content: (url: URL, displayPath: String)?
-    /// The time written in each message's Date header; the built file keeps its own.
-    public var now: @Sendable () -> Date = { Date() }
     public var dryRun = false
     public var resend = false
 
@@ -64,7 +62,7 @@ public struct MailDelivery: Sendable {
             }
             // The file says the 1st of the month, the same on every build; the reader is told
             // when it was sent.
-            let status = try Self.pipe(BuiltMessage.dated(message.data, now()), to: command)
+            let status = try Self.pipe(BuiltMessage.dated(message.data, Date()), to: command)
             guard status == 0 else {
                 let left = messages.count - index
                 throw PorticoError.refused(

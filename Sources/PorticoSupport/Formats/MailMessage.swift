@@ -185,18 +185,16 @@ package enum MailHeader {
         return [list, field("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
     }
 
-    /// A URL fit to stand between angle brackets: no control characters, and the characters
-    /// that would end it or the list early (space, `<`, `>`, `"`, `,`) percent-encoded.
+    /// A URL fit to stand between angle brackets in a header: no control characters, and
+    /// what would end it or the list early (space, `<`, `>`, `"`, `,`) or is not ASCII
+    /// percent-encoded as UTF-8.
     package static func angleSafe(_ url: String) -> String {
         var result = ""
-        for scalar in clean(url).unicodeScalars {
-            switch scalar {
-            case " ": result += "%20"
-            case "<": result += "%3C"
-            case ">": result += "%3E"
-            case "\"": result += "%22"
-            case ",": result += "%2C"
-            default: result.unicodeScalars.append(scalar)
+        for byte in clean(url).utf8 {
+            if byte > 0x7E || Array(" <>\",".utf8).contains(byte) {
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            } else {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
             }
         }
         return result
