@@ -16,7 +16,8 @@ struct Send: ParsableCommand {
         discussion: """
             Reads the messages 'portico build' wrote to mail/YYYY-MM/ and pipes each to the command \
             on its standard input. Each message the command accepts is recorded in portico-sent.log, \
-            so running it again sends only what was not sent yet.
+            so running it again sends only what was not sent yet. Messages built before the content \
+            last changed are refused, and each message is dated when it is sent.
 
             Examples:
               portico send 2026-11 --sendmail "msmtp -t" --dry-run
@@ -57,6 +58,7 @@ struct Send: ParsableCommand {
             record: SendRecord(url: URL(fileURLWithPath: record)), command: sendmail, partner: partner)
         // A partner given by hand is checked against the content, when there is one to ask.
         let content = URL(fileURLWithPath: contentOption.content)
+        delivery.content = (content, contentOption.content)
         if partner != nil, FileManager.default.fileExists(atPath: content.appendingPathComponent("partners").path) {
             let ids = ContentLoader(contentURL: content, displayPath: contentOption.content).partnerIDs()
             delivery.knownPartners = (ids, contentOption.content + "/partners")

@@ -16,8 +16,8 @@ struct Welcome: ParsableCommand {
         discussion: """
             The message goes to mail/welcome/PARTNER/EMAIL.eml, from the partner's manager, with the \
             contact's personal link and the seven steps of their start page, each linked with their \
-            own key. Build and publish the site first, so that their key opens it; then send the file, \
-            for example with 'msmtp -t < FILE'.
+            own key. Build and publish the site first, so that their key opens it: a site built before \
+            the contact was added is refused. Then send the file, for example with 'msmtp -t < FILE'.
 
             Example:
               portico new contact acme --name "Lee Park" --email lee@acme.example --role "Alliance lead"
@@ -31,13 +31,17 @@ struct Welcome: ParsableCommand {
     var email: String
 
     @OptionGroup var project: ProjectOptionGroup
+
+    @Option(help: "The built site, which must have the contact's key for their link to open.")
+    var output = "site"
+
     @OptionGroup var mail: MailOption
     @OptionGroup var encryption: EncryptOption
     @OptionGroup var secret: SecretOption
     @OptionGroup var quiet: QuietOption
 
     func run() throws {
-        var options = BuildOptions(project: project.options, writesOutput: false)
+        var options = BuildOptions(project: project.options, output: output, writesOutput: false)
         options.encrypt = encryption.encrypt
         options.keys = secret.source
         options.mailURL = URL(fileURLWithPath: mail.mail)

@@ -57,14 +57,19 @@ def links(r: Report, portico: Path, project: Path, label: str) -> dict[str, dict
     return people
 
 
+CONTENT_RECORD = ".portico-content.sha256"
+
+
 def tree_hashes(project: Path, folders: tuple[str, ...] = ("site", "mail")) -> dict[str, str]:
-    """SHA-256 of every file below the given folders of a project, by path from the project."""
+    """SHA-256 of every file below the given folders of a project, by path from the project.
+    The mail folder's record of the content it was built from is left out: any edit changes it,
+    and these checks are about what readers get."""
     out = {}
     for folder in folders:
         base = project / folder
         if base.is_dir():
             for f in sorted(base.rglob("*")):
-                if f.is_file():
+                if f.is_file() and f.name != CONTENT_RECORD:
                     out[f.relative_to(project).as_posix()] = hashlib.sha256(f.read_bytes()).hexdigest()
     return out
 

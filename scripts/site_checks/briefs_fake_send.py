@@ -11,6 +11,8 @@ import argparse
 import datetime as dt
 import email
 import email.policy
+import email.utils
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,7 +51,9 @@ def main(argv: list[str]) -> int:
             print(f"would send {name} to {to}")
             sent += 1
             continue
-        proc = subprocess.run(["/bin/sh", "-c", a.sendmail], input=data)
+        now = email.utils.format_datetime(dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
+        dated = re.sub(rb"(?im)^Date:[^\r\n]*\r\n(?:[ \t][^\r\n]*\r\n)*", b"Date: " + now.encode() + b"\r\n", data, count=1)
+        proc = subprocess.run(["/bin/sh", "-c", a.sendmail], input=dated)
         if proc.returncode != 0:
             print(f"error: '{a.sendmail}' failed for {name} (exit status {proc.returncode}): {sent} sent, "
                   f"{len(files) - i} left; run the same command again to resume", file=sys.stderr)

@@ -4,8 +4,11 @@ twice, a dry run, a refused message and its resumption, and one partner alone.""
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import email
 import email.policy
+import email.utils
+import re
 from pathlib import Path
 
 from briefs_build import run_portico
@@ -25,6 +28,21 @@ def month_files(project: Path, month: str, partner: str | None = None) -> dict[s
         return {}
     found = {f.relative_to(project).as_posix(): f for f in folder.rglob("*.eml")}
     return {rel: found[rel].read_bytes() for rel in sorted(found)}
+
+
+def undated(data: bytes) -> bytes:
+    """The message without its Date header (and its continuation lines), which send sets."""
+    head, _, body = data.partition(b"\r\n\r\n")
+    return re.sub(rb"(?im)^Date:[^\r\n]*(?:\r\n[ \t][^\r\n]*)*(?:\r\n|$)", b"", head + b"\r\n") + b"\r\n" + body.rstrip(b"\r\n")
+
+
+def recent(data: bytes, slack: float = 300) -> bool:
+    """Whether the message's Date is the time it was sent (within `slack` seconds of now)."""
+    try:
+        sent = email.utils.parsedate_to_datetime(email.message_from_bytes(data)["Date"] or "")
+    except (TypeError, ValueError):
+        return False
+    return abs((dt.datetime.now(dt.timezone.utc) - sent).total_seconds()) <= slack
 
 
 def message_id_of(data: bytes) -> str:
@@ -50,9 +68,12 @@ def delivered(r: Report, name: str, sink: Sink, files: dict[str, bytes], content
         problems.append(f"{len(ids)} Message-IDs arrived, not those of the {len(files)} files")
     by_id = {message_id_of(d): d for d in files.values()}
     altered = [a.message_id for a in arrived
-               if a.message_id in by_id and a.data.rstrip(b"\r\n") != by_id[a.message_id].rstrip(b"\r\n")]
+               if a.message_id in by_id and undated(a.data) != undated(by_id[a.message_id])]
     if altered:
-        problems.append(f"{len(altered)} arrived altered, such as {altered[0]}")
+        problems.append(f"{len(altered)} arrived altered (other than their Date), such as {altered[0]}")
+    stale = [a.message_id for a in arrived if not recent(a.data)]
+    if stale:
+        problems.append(f"{len(stale)} arrived without the time of sending as their Date, such as {stale[0]}")
     who = f"partner {partner}'s contacts" if partner else "every contact of every partner not retired"
     r.check(f"{name}: {who} got exactly one message each, as built; nobody else got any", not problems,
             "; ".join(problems[:5]))

@@ -30,6 +30,12 @@ public struct AccessPlan: Sendable {
         peopleByEmail[EmailAddress.normalized(email)].map(fragment)
     }
 
+    /// The name of the key file of the person with `email` (`keys/<name>.json` of a built
+    /// site), when they have a link.
+    package func keyFileName(email: String) -> String? {
+        peopleByEmail[EmailAddress.normalized(email)].map { AccessCrypto.keyFileName(personKey: personKey($0)) }
+    }
+
     public func personKey(_ person: AccessGroups.Person) -> Data {
         AccessCrypto.personKey(secret: secret.bytes, email: person.email, epoch: person.epoch)
     }

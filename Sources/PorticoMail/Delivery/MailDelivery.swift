@@ -18,6 +18,9 @@ public struct MailDelivery: Sendable {
     public var partner: String?
     /// The partners of the content, which `partner` must be one of; nil when there is no content to ask.
     public var knownPartners: (ids: [String], folder: String)?
+    /// The content folder, and its name as the user gave it: the messages must have been built
+    /// from it as it is now (MailDelivery+Freshness).
+    public var content: (url: URL, displayPath: String)?
     public var dryRun = false
     public var resend = false
 
@@ -43,6 +46,7 @@ public struct MailDelivery: Sendable {
     /// message to `report`.
     public func run(report: (String) -> Void) throws -> Summary {
         let messages = try BuiltMessage.all(in: folder(), display: displayFolder())
+        try checkBuiltFromCurrentContent()
         let done = resend ? [] : try record.sentMessageIDs()
         var summary = Summary(total: messages.count)
         for (index, message) in messages.enumerated() {
@@ -56,7 +60,9 @@ public struct MailDelivery: Sendable {
                 report("would send \(message.displayPath) to \(message.to)")
                 continue
             }
-            let status = try Self.pipe(message.data, to: command)
+            // The file says the 1st of the month, the same on every build; the reader is told
+            // when it was sent.
+            let status = try Self.pipe(BuiltMessage.dated(message.data, Date()), to: command)
             guard status == 0 else {
                 let left = messages.count - index
                 throw PorticoError.refused(
@@ -157,6 +163,28 @@ package struct BuiltMessage {
             last = name
         }
         return fields
+    }
+
+    /// The message with its Date header set to `time`, or given one first when it has none.
+    package static func dated(_ data: Data, _ time: Date) -> Data {
+        let field = Data(MailHeader.field("Date", MailHeader.date(time)).utf8)
+        let lineFeed = UInt8(ascii: "\n")
+        var start = data.startIndex
+        while start < data.endIndex {
+            let end = data[start...].firstIndex(of: lineFeed).map { $0 + 1 } ?? data.endIndex
+            let first = data[start]
+            if first == UInt8(ascii: "\r") || first == lineFeed { break }
+            if data[start..<end].prefix(5).map({ $0 | 0x20 }) == Array("date:".utf8) {
+                // Continuation lines (starting with a space or a tab) belong to the field.
+                var stop = end
+                while stop < data.endIndex, data[stop] == 0x20 || data[stop] == 0x09 {
+                    stop = data[stop...].firstIndex(of: lineFeed).map { $0 + 1 } ?? data.endIndex
+                }
+                return data[..<start] + field + data[stop...]
+            }
+            start = end
+        }
+        return field + data
     }
 
     /// `a@b.example` from `Name <a@b.example>`.

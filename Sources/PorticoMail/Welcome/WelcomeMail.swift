@@ -82,6 +82,7 @@ public enum WelcomeMail {
                 throw PorticoError.refused("\(email) has no access link; check 'portico links --partner \(partnerID)'")
             }
             fragment = personal
+            try checkSiteOpens(for: address, partner: partnerID, access: access, options: options)
         } else {
             fragment = ""
         }

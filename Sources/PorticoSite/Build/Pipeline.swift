@@ -14,6 +14,9 @@ public enum Pipeline {
         let log = DiagnosticLog()
         let output = try checkFolders(options)
         let mailFolder = try checkMailFolder(options)
+        // Read before the content is loaded: an edit made during the build then makes `send`
+        // refuse the emails rather than let them pass as current.
+        let stamp = mailFolder == nil ? nil : try? ContentStamp.of(folder: options.project.contentURL)
         guard let prepared = try prepare(options, clock: clock, logs: StageLogs(log)) else {
             return report(log, options: options, pages: 0, files: 0, clock: clock)
         }
@@ -48,6 +51,7 @@ public enum Pipeline {
         }
         if let mailStaging, let mailFolder {
             keepWelcomes(from: mailFolder.url, into: mailStaging, log: log)
+            writeStamp(stamp, into: mailStaging, log: log)
         }
 
         let failed = log.hasErrors || (options.strict && !log.all.isEmpty)
@@ -148,6 +152,17 @@ public enum Pipeline {
         } catch {
             log.report(
                 .error("write-failed", "could not keep the welcome emails in '\(welcomes.path)': \(error)", at: nil))
+        }
+    }
+
+    /// Records what content the emails were built from (ContentStamp), for `portico send`.
+    package static func writeStamp(_ stamp: ContentStamp?, into staging: URL, log: DiagnosticLog) {
+        guard let stamp else { return }
+        do {
+            try PrivateFiles.write(Data(stamp.text.utf8), to: staging.appendingPathComponent(ContentStamp.fileName))
+        } catch {
+            log.report(
+                .error("write-failed", "could not record the content the emails were built from: \(error)", at: nil))
         }
     }
 

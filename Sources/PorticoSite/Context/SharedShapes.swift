@@ -18,6 +18,7 @@ package struct PersonContext: TemplateContext {
         "person", "A team member or a contact at a partner.",
         [
             .text("name", "full name") { $0.name },
+            .text("first_name", "the first word of the name, to greet them by") { $0.firstName },
             .text("role", "what they do") { $0.role },
             .text("email", "email address; empty for a contact without one") { $0.email },
             .flag("has_email", "whether `email` is set") { $0.hasEmail },
@@ -33,6 +34,11 @@ package struct PersonContext: TemplateContext {
             ) { $0.vcardHref },
             .flag("has_vcard", "whether `vcard_href` is set") { $0.vcardHref.map { _ in true } },
         ])
+
+    /// What every email greets its reader by, the briefs' and the welcome alike.
+    var firstName: String {
+        name.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? name
+    }
 
     package init(_ member: TeamMember) {
         name = member.name

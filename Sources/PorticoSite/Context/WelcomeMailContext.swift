@@ -12,7 +12,6 @@ package struct WelcomeMailContext: TemplateContext {
 
 package struct WelcomeContext: TemplateContext {
     var contact: PersonContext
-    var firstName: String
     var partner: WelcomePartnerContext
     var manager: PersonContext
     var isManager: Bool
@@ -25,7 +24,7 @@ package struct WelcomeContext: TemplateContext {
         "welcome", "What a new contact is told.",
         [
             .object("contact", "the new contact") { $0.contact },
-            .text("first_name", "the contact's first name") { $0.firstName },
+            .text("first_name", "the contact's first name, as `contact.first_name`") { $0.contact.firstName },
             .object("partner", "their partner") { $0.partner },
             .object("manager", "the partner's manager (the program's first team member when it has none)") {
                 $0.manager
@@ -94,7 +93,6 @@ extension WelcomeMailContext {
         }
         welcome = WelcomeContext(
             contact: PersonContext(contact),
-            firstName: contact.name.split(separator: " ").first.map(String.init) ?? contact.name,
             partner: WelcomePartnerContext(
                 id: partner.id, name: partner.name, kindLabel: partner.kind.label,
                 isIntegration: partner.kind == .integration),

@@ -24,14 +24,15 @@ package struct MailMessage: Sendable {
     /// A `mailto:` URL, without the angle brackets; nil for a message that is not one of a
     /// series, such as a welcome, which gets no List-Unsubscribe header.
     package var listUnsubscribe: String?
+    /// An https URL that unsubscribes the reader when POSTed to (RFC 8058), listed after the
+    /// `mailto:` and announced by List-Unsubscribe-Post; nil when there is no such endpoint.
+    package var oneClickUnsubscribe: String?
     package var text: String
     package var html: String
 
     package func rendered() -> String {
         let boundary = Self.boundary(text: text, html: html)
-        let unsubscribe = listUnsubscribe.map {
-            MailHeader.field("List-Unsubscribe", "<" + MailHeader.clean($0) + ">")
-        }
+        let unsubscribe = MailHeader.unsubscribe(mailto: listUnsubscribe, oneClick: oneClickUnsubscribe)
         let headers =
             [
                 MailHeader.field("From", MailHeader.mailbox(from, after: "From")),
@@ -39,7 +40,7 @@ package struct MailMessage: Sendable {
                 MailHeader.field("Subject", MailHeader.unstructured(subject, after: "Subject")),
                 MailHeader.field("Date", MailHeader.date(date)),
                 MailHeader.field("Message-ID", "<" + MailHeader.clean(messageID) + ">"),
-            ] + (unsubscribe.map { [$0] } ?? []) + [
+            ] + unsubscribe + [
                 MailHeader.field("MIME-Version", "1.0"),
                 MailHeader.field("Content-Type", "multipart/alternative; boundary=\"\(boundary)\""),
             ]
@@ -66,7 +67,7 @@ package struct MailMessage: Sendable {
 
     package init(
         from: MailAddress, to: MailAddress, subject: String, date: Day, messageID: String,
-        listUnsubscribe: String? = nil, text: String, html: String
+        listUnsubscribe: String? = nil, oneClickUnsubscribe: String? = nil, text: String, html: String
     ) {
         self.from = from
         self.to = to
@@ -74,6 +75,7 @@ package struct MailMessage: Sendable {
         self.date = date
         self.messageID = messageID
         self.listUnsubscribe = listUnsubscribe
+        self.oneClickUnsubscribe = oneClickUnsubscribe
         self.text = text
         self.html = html
     }
@@ -151,12 +153,51 @@ package enum MailHeader {
 
     /// RFC 5322 §3.3 date-time for 09:00 UTC on `day`, e.g. `Sun, 01 Nov 2026 09:00:00 +0000`.
     package static func date(_ day: Day) -> String {
+        date(day, seconds: 9 * 3600)
+    }
+
+    /// RFC 5322 §3.3 date-time for `time`, in UTC, to the second: what `portico send` writes.
+    package static func date(_ time: Date) -> String {
+        let seconds = Int(time.timeIntervalSince1970.rounded(.down))
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        return date(Day(dayNumber: 719_468 + days), seconds: seconds - days * 86_400)
+    }
+
+    private static func date(_ day: Day, seconds: Int) -> String {
         let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         // 1970-01-01 (day number 719 468) was a Thursday.
         let weekday = ((day.dayNumber - 719_468) % 7 + 7 + 4) % 7
         let dayText = String(day.day).leftPadded(to: 2)
-        return "\(weekdays[weekday]), \(dayText) \(months[day.month - 1]) \(day.year) 09:00:00 +0000"
+        let time = [seconds / 3600, seconds / 60 % 60, seconds % 60].map { String($0).leftPadded(to: 2) }
+        return "\(weekdays[weekday]), \(dayText) \(months[day.month - 1]) \(day.year) "
+            + time.joined(separator: ":") + " +0000"
+    }
+
+    /// List-Unsubscribe (RFC 2369) and, with an https address, List-Unsubscribe-Post (RFC 8058).
+    /// The `mailto:` comes first: a client that follows RFC 2369 alone takes the leftmost
+    /// address it knows, and opening a form endpoint in a browser unsubscribes nobody.
+    package static func unsubscribe(mailto: String?, oneClick: String?) -> [String] {
+        let addresses = [mailto, oneClick].compactMap { $0 }.map { "<" + angleSafe($0) + ">" }
+        guard !addresses.isEmpty else { return [] }
+        let list = field("List-Unsubscribe", addresses.joined(separator: ", "))
+        guard oneClick != nil else { return [list] }
+        return [list, field("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
+    }
+
+    /// A URL fit to stand between angle brackets in a header: no control characters, and
+    /// what would end it or the list early (space, `<`, `>`, `"`, `,`) or is not ASCII
+    /// percent-encoded as UTF-8.
+    package static func angleSafe(_ url: String) -> String {
+        var result = ""
+        for byte in clean(url).utf8 {
+            if byte > 0x7E || Array(" <>\",".utf8).contains(byte) {
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            } else {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return result
     }
 
     /// Folds an ASCII header line by putting CRLF before a space (RFC 5322 §2.2.3), so that

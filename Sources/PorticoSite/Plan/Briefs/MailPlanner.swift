@@ -60,7 +60,9 @@ package struct MailPlanner {
                         from: from, to: MailAddress(name: contact.name, email: address),
                         subject: "\(brief.title) · \(site.program.name)", date: brief.month.firstDay,
                         messageID: Self.messageID(brief: brief, partner: partner, email: email, host: host),
-                        listUnsubscribe: unsubscribe, text: "", html: "")
+                        listUnsubscribe: unsubscribe,
+                        oneClickUnsubscribe: Self.oneClickUnsubscribe(site.program, partner: partner, email: email),
+                        text: "", html: "")
                     let mail = PlannedMail(message: headers, fragment: site.access?.fragment(email: email) ?? "") {
                         scope in
                         var context = BriefContextBuilder(scope: scope, forEmail: true)
@@ -74,6 +76,17 @@ package struct MailPlanner {
             }
         }
         return outputs
+    }
+
+    /// The referral form's endpoint, with who is unsubscribing in its query, since a one-click
+    /// POST (RFC 8058) carries nothing but `List-Unsubscribe=One-Click`. Only an https endpoint
+    /// qualifies; the portal itself never does, as a static host cannot act on a POST.
+    package static func oneClickUnsubscribe(_ program: Program, partner: Partner, email: String) -> String? {
+        guard let action = program.referral.formAction, action.lowercased().hasPrefix("https://") else { return nil }
+        let address = String(action.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        let separator = address.contains("?") ? "&" : "?"
+        return address + separator + "form=unsubscribe&partner=" + MailtoURL.encode(partner.id) + "&email="
+            + MailtoURL.encode(email)
     }
 
     /// Stable across builds, so a resent or rebuilt message is recognised as the same one.
