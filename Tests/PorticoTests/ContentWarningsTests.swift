@@ -69,6 +69,8 @@ import Testing
     }
 
     @Test func welcomeAndReportCountTheWarningsToo() throws {
+        // welcome checks the contact's link against the built site.
+        #expect(try PorticoRun.run(["build"] + Self.date, in: scratch.url).status == 0)
         let welcome = try PorticoRun.run(["welcome", "acme", "lee@acme.example"] + Self.date, in: scratch.url)
         #expect(welcome.status == 0)
         #expect(welcome.stderr == Self.count)
