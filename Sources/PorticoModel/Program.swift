@@ -20,6 +20,8 @@ public struct Program: Sendable {
     public var defaultVisibility: AssetVisibility
     /// How to read the CRM's exports in `pipeline/` (`pipeline:`); empty when the program has none.
     public var pipeline: [PipelineExport] = []
+    /// `brand`: colour and logo; nil uses the theme's own.
+    public var brand: Brand?
     public var source: SourceLocation
 
     public func tier(_ id: String) -> Tier? { tiers.first { $0.id == id } }

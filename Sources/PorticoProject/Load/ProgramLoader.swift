@@ -7,8 +7,9 @@ package enum ProgramLoader {
     package static let fields =
         [
             "name", "company", "base_url", "positioning", "boundaries", "tiers", "team", "review_every",
-            "default_visibility", "pipeline",
+            "default_visibility", "pipeline", "brand",
         ] + ReferralLoader.programKeys
+    package static let brandFields = ["color", "logo"]
     package static let boundaryFields = ["we_solve", "partner_solves", "journey"]
     package static let tierFields = ["id", "name", "criteria", "benefits", "earn"]
     package static let earnFields = ["qualified", "won"]
@@ -71,6 +72,29 @@ package enum ProgramLoader {
             defaultVisibility: defaultVisibility, source: fields.location)
         program.pipeline = pipeline
         program.baseURLLocation = fields.entry("base_url").map { fields.place($0.value) }
+        program.brand = brand(fields)
         return program
+    }
+
+    private static func brand(_ fields: FieldReader) -> Brand? {
+        guard let reader = fields.nested("brand", what: "brand", known: brandFields, required: false) else {
+            return nil
+        }
+        var brand = Brand()
+        if let text = reader.string("color", required: false) {
+            let location = reader.valueLocation("color") ?? reader.location
+            if let color = RGBColor(hex: text) {
+                (brand.color, brand.colorLocation) = (color, location)
+            } else {
+                reader.issues.add(
+                    .error(
+                        "bad-colour", "the brand colour must be written #rrggbb, not '\(text)'", at: location,
+                        hint: "write it as in CSS, such as #0b5cad"))
+            }
+        }
+        if let logo = reader.string("logo", required: false) {
+            (brand.logo, brand.logoLocation) = (logo, reader.valueLocation("logo") ?? reader.location)
+        }
+        return brand
     }
 }

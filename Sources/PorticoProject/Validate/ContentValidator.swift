@@ -41,6 +41,9 @@ public struct ContentValidator: Sendable {
         ).check()
         issues += BriefValidator(program: program, loaded: loaded).check()
         issues += SecretFileValidator.check(loaded.staticFiles + loaded.assets.flatMap(\.files))
+        if let brand = program.brand {
+            issues += BrandValidator(brand: brand, staticPaths: Set(loaded.staticFiles.map(\.path))).check()
+        }
         log.report(contentsOf: issues)
         if issues.contains(where: { $0.severity == .error }) || log.hasErrors { return nil }
         var content = Content(

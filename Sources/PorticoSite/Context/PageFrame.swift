@@ -139,6 +139,9 @@ package struct SiteContext: TemplateContext {
     var homeHref: String
     /// Emails link to the home page only.
     var sectionHrefs: (library: String, refer: String, signIn: String, search: String)? = nil
+    /// Pages only: `program.yml` `brand`.
+    var brandCSS: String? = nil
+    var logoHref: String? = nil
 
     package static let fields = ContextFields<Self>(
         "site", "The site.",
@@ -152,6 +155,12 @@ package struct SiteContext: TemplateContext {
             .text("refer_href", "the public refer page, `refer/index.html` (pages only)") { $0.sectionHrefs?.refer },
             .text("sign_in_href", "the sign-in page, `sign-in/index.html` (pages only)") { $0.sectionHrefs?.signIn },
             .text("search_href", "the search page, `search/index.html` (pages only)") { $0.sectionHrefs?.search },
+            .html("brand_css", "CSS custom properties for the brand colour, for a `<style>` element (pages only)") {
+                $0.brandCSS
+            },
+            .flag("has_brand_css", "whether `program.yml` sets a brand colour") { $0.brandCSS != nil },
+            .text("logo_href", "the brand logo (pages only)") { $0.logoHref },
+            .flag("has_logo", "whether `program.yml` names a logo") { $0.logoHref != nil },
         ])
 }
 

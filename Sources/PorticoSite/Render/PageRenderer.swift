@@ -13,6 +13,8 @@ public struct PageRenderer: Sendable {
     package let markdown: MarkdownRenderer
     package var log: DiagnosticLog
     package let inlineCSS: String
+    /// `program.yml`'s brand colour as CSS custom properties, once for every page.
+    package let brandCSS: String?
     package let generator: String
     /// Where an email may show pictures from (`publicFilePrefixes(of:)`).
     package let publicFilePrefixes: [String]
@@ -35,6 +37,7 @@ public struct PageRenderer: Sendable {
         self.generator = generator
         self.publicFilePrefixes = Self.publicFilePrefixes(of: site)
         self.inlineCSS = theme.files["static/portico.css"].map { String(decoding: $0.data, as: UTF8.self) } ?? ""
+        self.brandCSS = site.program.brand?.color.map(BrandStyle.css)
         self.positioning = RenderedByRoot()
         self.shells = RenderedByRoot()
         self.program = ProgramContext(site.program)
@@ -74,7 +77,7 @@ public struct PageRenderer: Sendable {
                 generator: generator, homeHref: root + Routes.home,
                 sectionHrefs: (
                     root + Routes.library, root + Routes.refer, root + Routes.signIn, root + Routes.search
-                )),
+                ), brandCSS: brandCSS, logoHref: site.program.brand?.logo.map { root + Routes.encoded($0) }),
             page: PageInfoContext(
                 title: page.title, description: page.description, kind: page.kind.rawValue,
                 canonicalURL: canonical ?? "", hasCanonicalURL: canonical != nil && page.kind != .notFound),
