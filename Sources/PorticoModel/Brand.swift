@@ -12,11 +12,12 @@ public struct Brand: Sendable {
 
     public init() {}
 
-    /// The default theme's light backgrounds (`portico.css`: `--surface`, `--bg`, `--note-bg`),
-    /// which the brand colour's text and its buttons' white text must stand out from.
-    public static let lightBackgrounds = ["#ffffff", "#f5f7fa", "#eef2f7"].compactMap(RGBColor.init(hex:))
-    /// The dark scheme's backgrounds (`--surface`, `--bg`, `--note-bg` under `prefers-color-scheme: dark`).
-    public static let darkBackgrounds = ["#151d27", "#0e141b", "#1b2531"].compactMap(RGBColor.init(hex:))
+    /// The default theme's light backgrounds (`portico.css`: `--surface`, `--bg`, `--note-bg`,
+    /// `--due-bg` behind notices), which the brand colour's links and its buttons' white text
+    /// must stand out from.
+    public static let lightBackgrounds = ["#ffffff", "#f5f7fa", "#eef2f7", "#fff1d6"].compactMap(RGBColor.init(hex:))
+    /// The dark scheme's, in the same order (under `prefers-color-scheme: dark`).
+    public static let darkBackgrounds = ["#151d27", "#0e141b", "#1b2531", "#3a2a10"].compactMap(RGBColor.init(hex:))
     /// WCAG 2 level AA for body text.
     public static let minimumContrast = 4.5
 }

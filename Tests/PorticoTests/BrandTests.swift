@@ -24,7 +24,7 @@ import Testing
         let css = try String(
             contentsOf: PorticoRun.packageRoot.appendingPathComponent("templates/static/portico.css"), encoding: .utf8)
         for (name, light, dark) in zip3(
-            ["--surface", "--bg", "--note-bg"], Brand.lightBackgrounds, Brand.darkBackgrounds)
+            ["--surface", "--bg", "--note-bg", "--due-bg"], Brand.lightBackgrounds, Brand.darkBackgrounds)
         {
             #expect(css.contains("\(name): \(light);"), "\(name)")
             #expect(css.contains("\(name): \(dark);"), "\(name) in the dark scheme")
@@ -53,7 +53,7 @@ import Testing
                     + "{:root{--accent:"))
         #expect(
             home.contains(
-                "<a class=\"brand\" href=\"index.html\"><img class=\"brand-logo\" src=\"static/mark.svg\" alt=\"\" height=\"32\">Fixture Partner Portal</a>"
+                "<a class=\"brand\" href=\"index.html\"><img class=\"brand-logo\" src=\"static/mark.svg\" alt=\"Fixture Partner Portal\" height=\"32\"><span aria-hidden=\"true\">Fixture Partner Portal</span></a>"
             ))
         let asset = try scratch.read("site/assets/roi-calculator/index.html")
         #expect(asset.contains("src=\"../../static/mark.svg\""))

@@ -105,24 +105,34 @@ def axe_and_screenshots(site: Site, base: str, browser, shots_dir: Path) -> tupl
     violations = 0
     shots = 0
     measured: dict[str, dict] = {}
+    # Each width in the light scheme, then the widest in the dark one (prefers-color-scheme):
+    # axe's contrast rules check the dark colours too.
+    passes = [(width, False) for width in WIDTHS] + [(WIDTHS[-1], True)]
     for page in samples:
         seen_violations: set[tuple] = set()
-        for width in WIDTHS:
+        for width, dark in passes:
             browser.set_width(width)
+            browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+                "features": [{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
             browser.load(base + urllib.parse.quote(page))
-            (shots_dir / shot_name(page, width)).write_bytes(browser.full_page_png())
+            name = shot_name(page, width)
+            (shots_dir / (name.replace(".png", "-dark.png") if dark else name)).write_bytes(browser.full_page_png())
             shots += 1
-            if width == NARROW:
+            if width == NARROW and not dark:
                 measured[page] = measure(browser)
             for v in axe.run(browser):
-                key = (v["id"], tuple(str(n["target"]) for n in v["nodes"]))
+                key = (v["id"], tuple(str(n["target"]) for n in v["nodes"]), dark)
                 if key in seen_violations:
                     continue
                 seen_violations.add(key)
                 violations += 1
                 lines = axe.describe(page, width, v)
+                if dark:
+                    lines[0] = lines[0].replace(f"@{width}px", f"@{width}px, dark scheme", 1)
                 axe_r.add("\n".join(lines))
-    axe_r.summary = (f"{len(samples)} pages ({', '.join(samples)}) at {'/'.join(map(str, WIDTHS))}px, "
+    browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    axe_r.summary = (f"{len(samples)} pages ({', '.join(samples)}) at {'/'.join(map(str, WIDTHS))}px "
+                     f"and in the dark scheme at {WIDTHS[-1]}px, "
                      f"{violations} violations (axe-core {axe.version}, WCAG 2.1 A/AA)")
 
     browser.set_width(NARROW)
