@@ -8,7 +8,15 @@ import PorticoSupport
 package struct MappedFields: Sendable, Equatable {
     package var title: String?
     package var summary: String?
+    /// From a key that says when the text was last updated (`lastmod`, `last_update.date`).
     package var reviewed: Day?
+    /// From `date`, which is when it was first published: older than its last commit.
+    package var dated: Day?
+    /// Docusaurus's `sidebar_label` when a `title` is there too, `sidebar_position` and `slug`:
+    /// the old site's navigation, which assets have no field for.
+    package var sidebarLabel: String?
+    package var sidebarPosition: Double?
+    package var slug: String?
     package var tags: [String] = []
     package var draft = false
     /// Keys Portico has no field for, or whose value it could not use, sorted; keys inside a
@@ -19,19 +27,25 @@ package struct MappedFields: Sendable, Equatable {
 /// Maps the front-matter fields of Jekyll, Hugo, Docusaurus, Starlight and Obsidian to an
 /// asset's fields. Each Portico field lists the keys that can fill it, first match wins.
 package enum FrontMatterMapping {
-    package static let titleKeys = ["title", "sidebar_label", "linkTitle"]
+    package static let titleKeys = ["title", "sidebar_label", "linktitle"]
     package static let summaryKeys = ["description", "summary", "excerpt", "subtitle"]
     /// `last_update` is Docusaurus's table (`date`, `author`); `lastUpdated` is Starlight's.
     package static let reviewedKeys = [
-        "last_updated", "lastmod", "last_modified", "updated", "last_update", "lastUpdated", "date",
+        "last_updated", "lastmod", "last_modified", "updated", "last_update", "lastupdated",
     ]
     package static let tagKeys = ["tags", "keywords", "categories"]
 
-    package static func map(_ fields: [String: FrontMatterValue]) -> MappedFields {
+    package static func map(_ written: [String: FrontMatterValue]) -> MappedFields {
         var mapped = MappedFields()
         var unusable: Set<String> = []
         var used: Set<String> = []
-
+        // Keys are matched ignoring case (MultiMarkdown's `Description:`), reported as written.
+        var fields: [String: FrontMatterValue] = [:]
+        var writtenKey: [String: String] = [:]
+        for key in written.keys.sorted() where fields[key.lowercased()] == nil || key == key.lowercased() {
+            fields[key.lowercased()] = written[key]
+            writtenKey[key.lowercased()] = key
+        }
         func firstText(_ keys: [String]) -> String? {
             for key in keys {
                 guard let value = fields[key] else { continue }
@@ -91,9 +105,32 @@ package enum FrontMatterMapping {
             default: unusable.insert("published")
             }
         }
+        if let value = fields["date"] {
+            used.insert("date")
+            mapped.dated = value.text.flatMap(day)
+            if mapped.dated == nil { unusable.insert("date") }
+        }
+        if mapped.title != nil, let label = fields["sidebar_label"]?.text.map(oneLine), label != mapped.title {
+            mapped.sidebarLabel = label
+        }
+        if let value = fields["sidebar_position"] {
+            used.insert("sidebar_position")
+            mapped.sidebarPosition = value.text.flatMap { Double($0) }
+            if mapped.sidebarPosition == nil { unusable.insert("sidebar_position") }
+        }
+        if let value = fields["slug"] {
+            used.insert("slug")
+            mapped.slug = value.text
+            if mapped.slug == nil { unusable.insert("slug") }
+        }
+        used.insert("sidebar_label")
 
         let others = fields.keys.filter { !used.contains($0) }
-        mapped.unmapped = (unusable.union(others)).sorted()
+        mapped.unmapped = unusable.union(others).map { key in
+            let parts = key.split(separator: ".", maxSplits: 1)
+            let head = writtenKey[String(parts[0])] ?? String(parts[0])
+            return parts.count > 1 ? head + "." + parts[1] : head
+        }.sorted()
         return mapped
     }
 

@@ -44,11 +44,19 @@ package struct ImportPlan: Sendable {
     package var summariesFromTitle: [String] = []
     package var removedStatements: [RemovedStatement] = []
     package var rewrittenLinks = 0
+    /// Documents with no commit and no date, whose `reviewed` is the import day.
+    package var reviewedGuessed: [String] = []
+    package var importDay: Day = .today
+    package var navigation = ImportNavigation()
+    /// JSX images written as Markdown images: document, line, the image's path as written.
+    package var jsxImages: [RemovedStatement] = []
 
     /// What every imported asset gets regardless of its source.
     package struct Settings: Sendable {
         package var kind: String
         package var owner: String
+        /// The import day, for documents that say nothing about when they were reviewed.
+        package var today: Day = .today
     }
 
     /// A document whose front matter could be read, ready to become an asset.
@@ -74,8 +82,13 @@ package struct ImportPlan: Sendable {
     ) -> ImportPlan {
         var plan = ImportPlan()
         plan.problems = source.problems
+        plan.importDay = settings.today
         var prepared: [Prepared] = []
+        plan.navigation.tool = source.tool
+        let summary = ImportNavigation.summaryPath(source.tool)
         for document in source.documents {
+            // GitBook's table of contents gives the library its order; it is no guide itself.
+            if document.path == summary { continue }
             if let id = recorded[document.path] {
                 plan.skipped.append(Skipped(source: document.path, id: id, assetExists: existing[id] != nil))
                 continue
@@ -93,13 +106,19 @@ package struct ImportPlan: Sendable {
         }
 
         var taken = takenIDs
+        let docsRoot = source.tool?.docsRoot ?? ""
         for index in prepared.indices {
-            let id = uniqueID(naturalID(prepared[index].document.path, folderName: source.name), taken: taken)
+            // Below a generator's docs root, ids leave the root out: `docs/intro.md` is `intro`.
+            var idPath = prepared[index].document.path
+            if !docsRoot.isEmpty, idPath.hasPrefix(docsRoot + "/") { idPath.removeFirst(docsRoot.count + 1) }
+            let id = uniqueID(naturalID(idPath, folderName: source.name), taken: taken)
             prepared[index].id = id
             taken.insert(id)
         }
 
-        let targets = LinkTargets(documents: source.documents.map(\.path) + recorded.keys, files: source.files)
+        let targets = LinkTargets(
+            documents: source.documents.map(\.path) + recorded.keys, files: source.files, hidden: source.hidden,
+            tool: source.tool)
         var locations: [String: AssetLocation] = [:]
         for (path, id) in recorded {
             locations[path] = existing[id]
@@ -116,6 +135,10 @@ package struct ImportPlan: Sendable {
         for item in prepared {
             plan.add(item, settings: settings, locations: locations, recorded: recorded, folderName: source.name)
         }
+        if let summary, let document = source.documents.first(where: { $0.path == summary }) {
+            plan.navigation.summaryOrder = ImportNavigation.order(
+                of: document, targets: targets, ids: locations.mapValues(\.id))
+        }
         plan.unresolved.sort()
         return plan
     }
@@ -128,6 +151,7 @@ package struct ImportPlan: Sendable {
         let lineOffset = item.frontMatter.bodyFirstLine - 1
         guard let location = locations[path] else { return }
         var edits: [(range: Range<Int>, text: String)] = []
+        edits += CodeBlockTitles.edits(item.finder)
         if let preamble = item.preamble {
             edits.append((preamble.range, ""))
             for statement in preamble.statements {
@@ -164,6 +188,10 @@ package struct ImportPlan: Sendable {
             else { continue }
             edits.append((occurrence.range, text))
             rewrittenLinks += 1
+            if case .jsxImage = occurrence.form {
+                jsxImages.append(
+                    RemovedStatement(source: path, line: occurrence.line + lineOffset, text: occurrence.written))
+            }
         }
         for (line, written) in item.unlocated {
             unresolved.append(
@@ -190,9 +218,13 @@ package struct ImportPlan: Sendable {
         }
         if summary == nil { summariesFromTitle.append(path) }
         if !mapped.unmapped.isEmpty { unmapped.append(Unmapped(source: path, keys: mapped.unmapped)) }
+        navigation.add(path, id: location.id, assetPath: location.path, mapped)
+        // A date that says the text was updated, then the last commit, then the publication date.
+        let reviewed = mapped.reviewed ?? item.document.committed ?? mapped.dated
+        if reviewed == nil { reviewedGuessed.append(path) }
         let fields = AssetFields(
             title: title, kind: settings.kind, summary: summary ?? title, owner: settings.owner,
-            reviewed: mapped.reviewed ?? item.document.modified, tags: mapped.tags, draft: mapped.draft)
+            reviewed: reviewed ?? settings.today, tags: mapped.tags, draft: mapped.draft)
         assets.append(
             PlannedAsset(
                 source: path, location: location, text: AssetText.make(fields, body: body),
@@ -247,7 +279,8 @@ package struct ImportPlan: Sendable {
 
     package static let summaryLimit = 200
     private static let abbreviations: Set<String> = [
-        "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "no", "approx", "incl", "fig", "cf",
+        "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "no", "approx", "incl", "fig", "cf", "inc", "ltd",
+        "corp", "co", "jr", "sr", "prof", "eg", "ie", "al",
     ]
 
     /// The first sentence of a paragraph's text, cut at a word to at most `summaryLimit`
@@ -266,7 +299,8 @@ package struct ImportPlan: Sendable {
         while index < text.endIndex {
             let next = text.index(after: index)
             if ".!?".contains(text[index]), next == text.endIndex || text[next] == " " {
-                let word = text[..<index].split(separator: " ").last.map { $0.lowercased() } ?? ""
+                let word = (text[..<index].split(separator: " ").last.map { $0.lowercased() } ?? "")
+                    .trimmingCharacters(in: CharacterSet(charactersIn: "([{\"'\u{201C}\u{2018}"))
                 let isInitial = word.count == 1 && word.first?.isLetter == true
                 if text[index] != "." || (!abbreviations.contains(word) && !isInitial) {
                     sentence = String(text[...index])

@@ -25,6 +25,7 @@ package struct ImportReport: Sendable {
         }
         let assets = written
         let imported = assets.map { "\($0.source) → \(assetsDisplay)/\($0.location.path)" }
+        if let tool = plan.navigation.tool { sections.append(["Source: \(tool.description)."]) }
         sections.append(
             imported.isEmpty
                 ? ["Nothing new to import from \(sourceDisplay)."]
@@ -50,6 +51,19 @@ package struct ImportReport: Sendable {
         section("Summaries taken from the first paragraph:", plan.summariesFromBody.sorted())
         section("Summaries taken from the title (no description and no paragraph):", plan.summariesFromTitle.sorted())
         section("Imported as drafts:", assets.filter(\.draft).map(\.source))
+        section(
+            "Review dates that are a guess:",
+            plan.reviewedGuessed.sorted().map {
+                "\($0): no commit or date: reviewed set to today (\(plan.importDay)), check it"
+            })
+        for (heading, lines) in plan.navigation.sections(assetsDisplay: assetsDisplay) {
+            section(heading, lines)
+        }
+        section(
+            "JSX images written as Markdown images:",
+            plan.jsxImages.sorted { ($0.source, $0.line) < ($1.source, $1.line) }.map {
+                "\($0.source):\($0.line): \($0.text)"
+            })
         section(
             "MDX import and export lines removed:",
             plan.removedStatements.sorted { ($0.source, $0.line) < ($1.source, $1.line) }.map {

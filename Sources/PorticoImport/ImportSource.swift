@@ -10,8 +10,8 @@ package struct SourceDocument: Sendable {
     package var path: String
     /// The text, decoded as UTF-8 with `\n` line ends and no byte-order mark.
     package var text: String
-    /// The day the file was last modified, for a document whose front matter has no date.
-    package var modified: Day
+    /// The day of the file's last commit, when the imported folder is in a git repository.
+    package var committed: Day?
 
     /// The folder part of `path` ("" at the top).
     package var folder: String { ImportPath.folder(of: path) }
@@ -35,39 +35,53 @@ package struct ImportSource: Sendable {
     /// The folder's own name, which names a top-level index or README.
     package var name: String
     package var documents: [SourceDocument]
-    /// Every other file, by path below the root.
+    /// Every other file, by path below the root, hidden folders included (but not `.git`),
+    /// since GitBook keeps its pictures in `.gitbook/assets`.
     package var files: Set<String>
+    /// Hidden files, and documents in hidden folders: never imported, so links to them say why.
+    package var hidden: Set<String> = []
     package var problems: [ImportProblem]
+    /// The generator the folder was kept for, when its configuration file says so.
+    package var tool: SourceTool?
 
-    /// Walks `root`, skipping hidden names, the folders in `skippedFolders` and `excluded`
-    /// (the content folder, when it lies inside the imported folder). Linked folders are not
-    /// followed, so a link cannot loop; a linked file is read only when it stays inside `root`.
+    /// Walks `root`, skipping `.git`, the folders in `skippedFolders` and `excluded` (the
+    /// content folder, when it lies inside the imported folder). Documents in hidden folders are
+    /// not read, but their other files can be linked. Linked folders are not followed, so a
+    /// link cannot loop; a linked file is read only when it stays inside `root`.
     package static func read(root: URL, excluded: [URL]) -> ImportSource {
         let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
         let excludedPaths = Set(excluded.map { $0.resolvingSymlinksInPath().standardizedFileURL.path })
+        // A top README describes the project, and `src` is no project's name: its parent's is.
+        var rootName = URL(fileURLWithPath: rootPath)
+        if rootName.lastPathComponent.lowercased() == "src", rootName.pathComponents.count > 2 {
+            rootName.deleteLastPathComponent()
+        }
         var source = ImportSource(
-            root: root, name: URL(fileURLWithPath: rootPath).lastPathComponent, documents: [], files: [],
-            problems: [])
+            root: root, name: rootName.lastPathComponent, documents: [], files: [], problems: [])
         let manager = FileManager.default
-        var pending = [""]
-        while let folder = pending.popLast() {
+        var pending = [(folder: "", hidden: false)]
+        while let (folder, inHidden) = pending.popLast() {
             let folderURL = folder.isEmpty ? root : root.appendingPathComponent(folder)
             guard let names = try? manager.contentsOfDirectory(atPath: folderURL.path) else { continue }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for name in names.sorted() where name != ".git" {
                 let path = folder.isEmpty ? name : folder + "/" + name
                 let url = folderURL.appendingPathComponent(name)
                 let type = (try? manager.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
                 let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
                 var isDirectory: ObjCBool = false
                 guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+                let isHidden = name.hasPrefix(".")
                 if isDirectory.boolValue {
                     if type != .typeSymbolicLink, !skippedFolders.contains(name), !excludedPaths.contains(resolved) {
-                        pending.append(path)
+                        pending.append((path, inHidden || isHidden))
                     }
                     continue
                 }
                 if type == .typeSymbolicLink, !resolved.hasPrefix(rootPath + "/") { continue }
-                if markdownExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                let isDocument = markdownExtensions.contains((name as NSString).pathExtension.lowercased())
+                if isHidden || inHidden && isDocument {
+                    source.hidden.insert(path)
+                } else if isDocument {
                     switch readDocument(url, path: path) {
                     case .success(let document): source.documents.append(document)
                     case .failure(let problem): source.problems.append(problem)
@@ -78,6 +92,11 @@ package struct ImportSource: Sendable {
             }
         }
         source.documents.sort { $0.path < $1.path }
+        source.tool = SourceTool.detect(root: root)
+        let committed = GitDates.lastCommitDays(in: root)
+        for index in source.documents.indices {
+            source.documents[index].committed = committed[source.documents[index].path]
+        }
         return source
     }
 
@@ -90,17 +109,7 @@ package struct ImportSource: Sendable {
             let line = diagnostic.location.map { ":\($0.line):\($0.column)" } ?? ""
             return .failure(ImportProblem(path: path + line, message: diagnostic.message))
         case .success(let decoded):
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-            let modified = (attributes?[.modificationDate] as? Date).map(Day.init(localDate:)) ?? .today
-            return .success(SourceDocument(path: path, text: decoded.text, modified: modified))
+            return .success(SourceDocument(path: path, text: decoded.text))
         }
-    }
-}
-
-extension Day {
-    /// The calendar day `date` falls on in the local time zone, as a file manager shows it.
-    package init(localDate date: Date) {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: date)
-        self = Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(dayNumber: 719_468)
     }
 }

@@ -13,12 +13,18 @@ public struct ImportOptions: Sendable {
     public var owner: String?
     /// The content folder, as the user wrote it.
     public var content: String
+    /// The import day: `reviewed` for documents with no commit and no date.
+    public var today: Day
 
-    public init(source: String, kind: String = "guide", owner: String? = nil, content: String = "content") {
+    public init(
+        source: String, kind: String = "guide", owner: String? = nil, content: String = "content",
+        today: Day = .today
+    ) {
         self.source = source
         self.kind = kind
         self.owner = owner
         self.content = content
+        self.today = today
     }
 }
 
@@ -58,7 +64,8 @@ public enum Importer {
 
         let source = ImportSource.read(root: sourceURL, excluded: [content])
         let plan = ImportPlan.make(
-            source, settings: ImportPlan.Settings(kind: options.kind, owner: owner), recorded: recorded,
+            source, settings: ImportPlan.Settings(kind: options.kind, owner: owner, today: options.today),
+            recorded: recorded,
             takenIDs: existing.taken.union(record.allIDs), existing: existing.locations)
 
         var report = ImportReport(

@@ -16,6 +16,9 @@ package struct LinkOccurrence: Sendable, Equatable {
         case wikilink(embed: Bool, text: String?)
         /// `{{< ref "target" >}}` or `relref`: the whole shortcode becomes the path.
         case shortcode
+        /// `<img src={useBaseUrl('/img/x.png')} alt="X" />` or `src={require('./x.png').default}`:
+        /// the whole element becomes a Markdown image.
+        case jsxImage(alt: String?)
     }
 
     package var form: Form
@@ -78,6 +81,7 @@ package struct LinkFinder {
         found += definitions(wanted: wanted)
         found += wikilinks()
         found += shortcodes()
+        found += jsxImages()
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         // Keep the first of any that overlap: each byte is rewritten at most once.
         var kept: [LinkOccurrence] = []

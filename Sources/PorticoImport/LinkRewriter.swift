@@ -54,7 +54,7 @@ package enum LinkRewriter {
             let target: LinkTarget
             var leaves = false
             switch occurrence.form {
-            case .inline, .definition:
+            case .inline, .definition, .jsxImage:
                 let unescaped = LinkFinder.unescaped(pathPart)
                 let decoded = unescaped.removingPercentEncoding ?? unescaped
                 target = targets.resolve(link: decoded, from: folder)
@@ -100,8 +100,10 @@ package enum LinkRewriter {
         var outside: [String] = []
         for link in links {
             guard case .file(let file) = link.target, placed[file] == nil else { continue }
-            if !link.leavesFolder, file.hasPrefix(prefix) {
-                let inside = String(file.dropFirst(prefix.count))
+            let inside = String(file.dropFirst(prefix.count))
+            // A hidden folder such as `.gitbook/assets` would be hidden in the asset too.
+            let isHidden = inside.split(separator: "/").contains { $0.hasPrefix(".") }
+            if !link.leavesFolder, file.hasPrefix(prefix), !isHidden {
                 placed[file] = inside
                 used.insert(inside.lowercased())
             } else if !outside.contains(file) {
@@ -142,13 +144,17 @@ package enum LinkRewriter {
         case .file(let file):
             guard let inside = files[file] else { return nil }
             // A link that already names the file where it is copied works as written.
-            if case .inline = link.occurrence.form, !link.leavesFolder { return nil }
-            if case .definition = link.occurrence.form, !link.leavesFolder { return nil }
+            let movedOut = inside != ImportPath.normalized(split(link.occurrence.target).path)
+            if case .inline = link.occurrence.form, !link.leavesFolder, !movedOut { return nil }
+            if case .definition = link.occurrence.form, !link.leavesFolder, !movedOut { return nil }
             destination = encoded(inside) + link.suffix
         }
         switch link.occurrence.form {
         case .inline, .definition, .shortcode:
             return destination
+        case .jsxImage(let alt):
+            let target = destination.contains(" ") ? "<\(destination)>" : destination
+            return "![\(escapedText(alt ?? ""))](\(target))"
         case .wikilink(let embed, let text):
             let target = destination.contains(" ") ? "<\(destination)>" : destination
             // Obsidian shows a link without '|' as its target as written: "Note > Heading".

@@ -24,14 +24,22 @@ package struct LinkTargets: Sendable {
 
     package let documents: Set<String>
     package let files: Set<String>
+    /// Hidden files and documents in hidden folders, which are never imported.
+    package let hidden: Set<String>
+    /// The generator the folder was kept for, whose link rules apply.
+    package let tool: SourceTool?
     /// Index documents by the folder they stand for.
     private let folderIndexes: [String: String]
     /// Every folder that holds something, to tell a folder without an index from a missing path.
     private let folders: Set<String>
 
-    package init(documents: some Sequence<String>, files: Set<String>) {
+    package init(
+        documents: some Sequence<String>, files: Set<String>, hidden: Set<String> = [], tool: SourceTool? = nil
+    ) {
         self.documents = Set(documents)
         self.files = files
+        self.hidden = hidden
+        self.tool = tool
         var indexes: [String: (rank: Int, path: String)] = [:]
         var folders: Set<String> = [""]
         for path in self.documents.sorted() {
@@ -59,16 +67,25 @@ package struct LinkTargets: Sendable {
 
     /// A link's path (decoded, without its fragment) from a document in `folder`.
     package func resolve(link path: String, from folder: String) -> LinkTarget {
-        if path.hasPrefix("/") { return resolve(sitePath: path) }
+        if path.hasPrefix("/") { return resolve(rootLink: path) }
+        let trailingSlash = path.hasSuffix("/") || path == "." || path.hasSuffix("/.")
         guard let normalized = ImportPath.normalized(ImportPath.join(folder, path)) else {
             return .unresolved("outside the imported folder")
         }
-        return lookUp(normalized, trailingSlash: path.hasSuffix("/") || path == "." || path.hasSuffix("/."))
+        let found = lookUp(normalized, trailingSlash: trailingSlash)
+        guard found.isUnresolved, let tool else { return found }
+        // The generator's own fallbacks, such as Docusaurus's docs root and site root.
+        for base in tool.relativeBases where base != folder {
+            guard let other = ImportPath.normalized(ImportPath.join(base, path)) else { continue }
+            let target = lookUp(other, trailingSlash: trailingSlash)
+            if !target.isUnresolved { return target }
+        }
+        return found
     }
 
     /// A path below the imported folder, tried as written, then as a document without its
     /// extension (or with `.html` for a built page), then as a folder's index.
-    private func lookUp(_ path: String, trailingSlash: Bool) -> LinkTarget {
+    package func lookUp(_ path: String, trailingSlash: Bool) -> LinkTarget {
         if !trailingSlash {
             if documents.contains(path) { return .document(path) }
             if files.contains(path) { return .file(path) }
@@ -86,40 +103,52 @@ package struct LinkTargets: Sendable {
             }
             if base != path, let index = folderIndexes[base] { return .document(index) }
         }
+        if hidden.contains(path) || path.split(separator: "/").contains(".git") {
+            return .unresolved(ImportPath.name(of: path).hasPrefix(".") ? "hidden file" : "hidden folder")
+        }
         if folders.contains(path) { return .unresolved("a folder with no index or README") }
         return .unresolved(trailingSlash ? "no such folder" : "no such file")
     }
 
     /// A path from the site root, such as `/docs/operations/standup`: matched by its end to the
-    /// one document (or file) whose path ends the same way, since the site's URL layout is unknown.
+    /// one document (or file) whose path ends the same way, since the site's URL layout is
+    /// unknown. A document whose path ends with the whole link wins over one that ends with
+    /// only its last names, so `/props/intro` means `props/intro.md` rather than `intro.md`.
     package func resolve(sitePath path: String) -> LinkTarget {
         var parts = path.split(separator: "/").map(String.init)
         guard let last = parts.last else { return .unresolved("no document matches this site path") }
         let ext = ImportPath.pathExtension(of: last)
         let isPage = ext.isEmpty || ext == "html" || ext == "htm" || ImportSource.markdownExtensions.contains(ext)
         if isPage, !ext.isEmpty { parts[parts.count - 1] = ImportPath.stem(of: last) }
+        // `/guides/README.md` is the folder's page, as `pageKey` writes it.
+        if isPage, LinkTargets.indexRank(last) != nil, parts.count > 1 { parts.removeLast() }
 
-        func matches(_ transform: (String) -> String) -> [LinkTarget] {
+        func matches(_ transform: (String) -> String) -> [(target: LinkTarget, whole: Bool)] {
             let wanted = parts.map(transform)
-            var found: [LinkTarget] = []
+            var found: [(target: LinkTarget, whole: Bool)] = []
             if isPage {
                 for document in documents.sorted() {
                     let key = LinkTargets.pageKey(document).map(transform)
-                    if !key.isEmpty, LinkTargets.oneEndsTheOther(key, wanted) { found.append(.document(document)) }
+                    if !key.isEmpty, LinkTargets.oneEndsTheOther(key, wanted) {
+                        found.append((.document(document), key.count >= wanted.count))
+                    }
                 }
             } else {
                 for file in files.sorted() {
                     let key = file.split(separator: "/").map { transform(String($0)) }
-                    if LinkTargets.oneEndsTheOther(key, wanted) { found.append(.file(file)) }
+                    if LinkTargets.oneEndsTheOther(key, wanted) {
+                        found.append((.file(file), key.count >= wanted.count))
+                    }
                 }
             }
-            return found
+            let whole = found.filter { $0.whole }
+            return whole.isEmpty ? found : whole
         }
         var found = matches { $0 }
         // Docusaurus leaves number prefixes such as "02-" out of its URLs.
         if found.isEmpty { found = matches(LinkTargets.withoutNumberPrefix) }
         switch found.count {
-        case 1: return found[0]
+        case 1: return found[0].target
         case 0: return .unresolved("no document matches this site path")
         default: return .unresolved("\(found.count) documents match this site path")
         }

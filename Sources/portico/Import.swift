@@ -14,9 +14,10 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import a folder of Markdown documents as assets.",
         discussion: """
-            Reads Hugo, Jekyll, Docusaurus, Starlight, Obsidian or plain Markdown files, maps \
-            their front matter to asset fields, rewrites the links between them and copies the \
-            images and files they link to. It never overwrites anything, and a second run \
+            Reads Hugo, Jekyll, Docusaurus, GitBook, MkDocs, Starlight, Obsidian or plain \
+            Markdown files, maps their front matter to asset fields, rewrites the links between \
+            them (by the rules of the generator it detects) and copies the images and files they \
+            link to. It never overwrites anything, and a second run \
             imports only documents it has not imported before (see content/.portico-import.json).
 
             Example:
@@ -35,6 +36,9 @@ struct Import: ParsableCommand {
     @OptionGroup var contentOption: ContentOption
     var content: String { contentOption.content }
 
+    /// The day written as `reviewed` when a document has no commit and no date.
+    @OptionGroup var date: DateOption
+
     func validate() throws {
         guard Importer.kinds.contains(kind) else {
             throw ValidationError("--kind must be one of \(Importer.kinds.joined(separator: ", ")), not '\(kind)'")
@@ -42,7 +46,8 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let report = try Importer.run(ImportOptions(source: directory, kind: kind, owner: owner, content: content))
+        let report = try Importer.run(
+            ImportOptions(source: directory, kind: kind, owner: owner, content: content, today: date.day))
         print(report, terminator: "")
     }
 }

@@ -14,25 +14,14 @@ import Testing
 /// `portico import`: Tests/Fixtures/import/docs (Jekyll, Hugo, Docusaurus, Starlight, Obsidian
 /// and plain files) imported into a copy of Tests/Fixtures/base with the real binary.
 @Suite struct ImportTests {
-    /// The base program with the import fixture beside it as `docs/`, every file dated
-    /// 2026-10-15 so documents without a date in their front matter get a known `reviewed`.
+    /// The base program with the import fixture beside it as `docs/`, committed to git on
+    /// 2026-10-15, so documents without an update date in their front matter get a known `reviewed`.
     static func project() throws -> Scratch {
         let scratch = try Scratch()
         try scratch.copyFixture("base")
         try scratch.copyFixture("import/docs", to: "docs")
-        try setModified(below: scratch.path("docs"))
+        try GitRepo.commit(["docs"], in: scratch.url, date: "2026-10-15T12:00:00Z", initialize: true)
         return scratch
-    }
-
-    static func setModified(below folder: URL) throws {
-        var parts = DateComponents()
-        (parts.year, parts.month, parts.day, parts.hour) = (2026, 10, 15, 12)
-        let date = try #require(Calendar(identifier: .gregorian).date(from: parts))
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        while let path = enumerator?.nextObject() as? String {
-            try FileManager.default.setAttributes(
-                [.modificationDate: date], ofItemAtPath: folder.appendingPathComponent(path).path)
-        }
     }
 
     static let report = """
@@ -62,8 +51,7 @@ import Testing
         Fields it could not map, left out:
           _posts/2026-03-05-welcome-partners.md: layout
           blog/pricing-update.md: weight
-          guides/index.mdx: last_update.author, sidebar_position, slug
-          guides/install.mdx: sidebar_position
+          guides/index.mdx: last_update.author
           roi-calculator.md: aliases
 
         Summaries taken from the first paragraph:
@@ -75,6 +63,13 @@ import Testing
 
         Imported as drafts:
           blog/pricing-update.md
+
+        Sidebar order and labels, which assets have no field for:
+          guides/index.mdx → guides: position 1
+          guides/install.mdx → guides-install: position 2
+
+        Old URLs (slug), which Portico does not redirect; link to the new page instead:
+          guides/index.mdx: /setup → content/assets/guides/index.md
 
         MDX import and export lines removed:
           guides/index.mdx:10: import Tabs from '@theme/Tabs';
@@ -97,7 +92,8 @@ import Testing
     @Test func frontMatterIsMappedFromEachGenerator() throws {
         let scratch = try ImportTests.project()
         #expect(try PorticoRun.run(["import", "docs"], in: scratch.url).status == 0)
-        // Jekyll: excerpt, the date part of a datetime, categories as tags; `layout` has no place.
+        // Jekyll: excerpt, categories as tags; `layout` has no place. The last commit (2026-10-15)
+        // is newer than the post's publication `date` (2026-03-05), so it is the review date.
         #expect(
             try scratch.read("content/assets/posts-2026-03-05-welcome-partners.md") == """
                 ---
@@ -105,7 +101,7 @@ import Testing
                 kind: guide
                 summary: What changed in the partner program this spring.
                 owner: dana
-                reviewed: 2026-03-05
+                reviewed: 2026-10-15
                 tags: [news, partner-updates]
                 ---
                 Welcome to the new partner handbook. Read the [standup notes](operations-02-weekly-standup.md)
@@ -130,7 +126,7 @@ import Testing
 
                 """)
         // A plain README: the title from its heading, the summary from its first sentence, the
-        // date from the file; code keeps its links.
+        // date from its last commit; code keeps its links.
         #expect(
             try scratch.read("content/assets/docs.md") == """
                 ---
