@@ -1,0 +1,97 @@
+import Foundation
+import PorticoImport
+import PorticoSupport
+import Testing
+
+/// The rules added for migrating whole docs libraries, each on its own.
+@Suite struct ImportRulesTests {
+    @Test func anExactRootPathWinsOverOneThatOnlyEndsTheSame() {
+        let targets = LinkTargets(
+            documents: ["custom-props/introduction.md", "introduction.md", "guides/README.md", "a/setup.md"],
+            files: [])
+        #expect(
+            targets.resolve(link: "/custom-props/introduction", from: "x") == .document("custom-props/introduction.md"))
+        #expect(targets.resolve(sitePath: "/custom-props/introduction") == .document("custom-props/introduction.md"))
+        #expect(targets.resolve(link: "/guides/README.md", from: "") == .document("guides/README.md"))
+        #expect(targets.resolve(sitePath: "/site/guides/README.md") == .document("guides/README.md"))
+        #expect(targets.resolve(link: "/docs/a/setup", from: "") == .document("a/setup.md"))
+    }
+
+    @Test func hiddenFilesAndGitAreRefusedWithTheirReason() {
+        let targets = LinkTargets(
+            documents: ["a.md"], files: [".gitbook/assets/x.png"], hidden: [".env", ".obsidian/notes.md"])
+        #expect(targets.resolve(link: ".gitbook/assets/x.png", from: "") == .file(".gitbook/assets/x.png"))
+        #expect(targets.resolve(link: ".git/config", from: "") == .unresolved("hidden folder"))
+        #expect(targets.resolve(link: "../.env", from: "docs") == .unresolved("hidden file"))
+        #expect(targets.resolve(link: ".obsidian/notes.md", from: "") == .unresolved("hidden folder"))
+        #expect(targets.resolve(link: "missing.png", from: "") == .unresolved("no such file"))
+    }
+
+    @Test func docusaurusResolvesFromTheFolderThenTheDocsRootThenTheSiteRoot() {
+        let tool = SourceTool(
+            kind: .docusaurus, configFile: "docusaurus.config.js", docsRoot: "docs", basePath: "/acme/",
+            routeBase: "guide", staticRoots: ["static"])
+        let targets = LinkTargets(
+            documents: ["docs/intro.md", "docs/a/b.md", "README.md"], files: ["static/img/x.png"], tool: tool)
+        #expect(targets.resolve(link: "intro.md", from: "docs/a") == .document("docs/intro.md"))
+        #expect(targets.resolve(link: "README.md", from: "docs/a") == .document("README.md"))
+        #expect(targets.resolve(link: "/acme/guide/a/b", from: "docs") == .document("docs/a/b.md"))
+        #expect(targets.resolve(link: "/img/x.png", from: "docs") == .file("static/img/x.png"))
+        #expect(targets.resolve(link: "nowhere.md", from: "docs/a") == .unresolved("no such file"))
+    }
+
+    @Test func configurationValuesAreReadWithoutRunningTheConfiguration() {
+        #expect(SourceTool.topLevelValue("docs_dir", in: "site_name: X\ndocs_dir: 'pages' # here\n") == "pages")
+        #expect(
+            SourceTool.topLevelValue("baseURL", in: "baseURL = \"https://x.example/sub/\"\n")
+                == "https://x.example/sub/")
+        #expect(SourceTool.topLevelValue("root", in: "  root: nested\n") == nil)
+        #expect(SourceTool.scriptString("baseUrl", in: "const c = {\n  baseUrl: \"/b/\",\n}") == "/b/")
+    }
+
+    @Test func gitLogGivesEachPathItsNewestCommitDay() {
+        let log = "\u{1}2026-10-02\n\ndocs/guide.md\n\u{1}2026-09-01\n\nREADME.md\ndocs/guide.md\n"
+        #expect(GitDates.parse(log) == ["docs/guide.md": Day("2026-10-02"), "README.md": Day("2026-09-01")])
+    }
+
+    @Test func summariesDoNotEndAtAbbreviations() {
+        for (text, sentence) in [
+            ("Made by Acme Inc. for partners. More.", "Made by Acme Inc. for partners."),
+            ("Use it (e.g. daily) well. More.", "Use it (e.g. daily) well."),
+            ("Ask Dr. Lee or J. Smith first. More.", "Ask Dr. Lee or J. Smith first."),
+            ("Apples vs. pears, i.e. fruit. More.", "Apples vs. pears, i.e. fruit."),
+        ] {
+            #expect(ImportPlan.firstSentence(of: text) == sentence)
+        }
+    }
+
+    @Test func descriptionIsASummaryInAnyCase() {
+        let mapped = FrontMatterMapping.map(["Description": .text("What it does."), "Title": .text("X")])
+        #expect(mapped.summary == "What it does.")
+        #expect(mapped.title == "X")
+        #expect(mapped.unmapped.isEmpty)
+    }
+
+    @Test func codeBlockTitlesAreTakenOutOfTheFence() throws {
+        let quoted = try #require(CodeBlockTitles.split(#"```js title="src/a.js" {1,3}"#))
+        #expect(quoted.title == "src/a.js")
+        #expect(quoted.fence == "```js {1,3}")
+        let bare = try #require(CodeBlockTitles.split("```yaml title=config.yml"))
+        #expect(bare.title == "config.yml")
+        #expect(bare.fence == "```yaml")
+        #expect(CodeBlockTitles.split("```js") == nil)
+    }
+
+    @Test func jsxImagePathsAreReadFromTheirCode() {
+        #expect(LinkFinder.jsxImagePath("<img src={useBaseUrl('/img/x.png')} />") == "/img/x.png")
+        #expect(LinkFinder.jsxImagePath("<img src={require(\"./x.png\").default} />") == "./x.png")
+        #expect(LinkFinder.jsxImagePath("<img src={require('@site/static/y.png')} />") == "/static/y.png")
+        #expect(LinkFinder.jsxImagePath("<img src=\"plain.png\" />") == nil)
+        #expect(LinkFinder.attribute("alt", in: "<img alt={'A \"b\"'} src={x} />") == "A \"b\"")
+        let finder = LinkFinder(
+            body: "Text `<img src={useBaseUrl('/a.png')} />`\n\n<img\n  src={useBaseUrl('/b.png')}\n/>\n")
+        let found = finder.occurrences(wanted: LinkRewriter.isRewritable).found
+        #expect(found.map(\.target) == ["/b.png"])
+        #expect(found.map(\.line) == [3])
+    }
+}
