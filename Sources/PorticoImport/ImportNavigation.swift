@@ -32,7 +32,9 @@ package struct ImportNavigation: Sendable {
             sidebar.append(Entry(source: source, id: id, position: mapped.sidebarPosition, label: mapped.sidebarLabel))
         }
         if let slug = mapped.slug {
-            oldURLs.append(OldURL(source: source, url: slug, assetPath: assetPath))
+            // The address the old site served, where it is known.
+            let url = tool?.slugPage(slug, document: source).map { (tool?.basePath ?? "/") + $0 } ?? slug
+            oldURLs.append(OldURL(source: source, url: url, assetPath: assetPath))
         }
     }
 

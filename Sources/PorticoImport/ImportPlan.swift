@@ -116,9 +116,17 @@ package struct ImportPlan: Sendable {
             taken.insert(id)
         }
 
+        // Docusaurus serves a document with a `slug` at that address, and links use it.
+        var slugs: [String: String] = [:]
+        for item in prepared {
+            guard let slug = item.frontMatter.fields["slug"]?.text,
+                let page = source.tool?.slugPage(slug, document: item.document.path)
+            else { continue }
+            slugs[page] = item.document.path
+        }
         let targets = LinkTargets(
             documents: source.documents.map(\.path) + recorded.keys, files: source.files, hidden: source.hidden,
-            tool: source.tool)
+            tool: source.tool, slugs: slugs)
         var locations: [String: AssetLocation] = [:]
         for (path, id) in recorded {
             locations[path] = existing[id]

@@ -23,6 +23,9 @@ extension LinkTargets {
                 rest = "/" + rest.dropFirst(tool.basePath.count)
             }
             let inner = String(rest.dropFirst())
+            if let document = slugs[inner.trimmingCharacters(in: CharacterSet(charactersIn: "/"))] {
+                return .document(document)
+            }
             if let route = tool.routeBase {
                 if route.isEmpty {
                     candidates.append(ImportPath.join(tool.docsRoot, inner))

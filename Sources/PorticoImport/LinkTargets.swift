@@ -28,14 +28,18 @@ package struct LinkTargets: Sendable {
     package let hidden: Set<String>
     /// The generator the folder was kept for, whose link rules apply.
     package let tool: SourceTool?
+    /// Documents by the page their `slug` puts them at (see `SourceTool.slugPage`).
+    package let slugs: [String: String]
     /// Index documents by the folder they stand for.
     private let folderIndexes: [String: String]
     /// Every folder that holds something, to tell a folder without an index from a missing path.
     private let folders: Set<String>
 
     package init(
-        documents: some Sequence<String>, files: Set<String>, hidden: Set<String> = [], tool: SourceTool? = nil
+        documents: some Sequence<String>, files: Set<String>, hidden: Set<String> = [], tool: SourceTool? = nil,
+        slugs: [String: String] = [:]
     ) {
+        self.slugs = slugs
         self.documents = Set(documents)
         self.files = files
         self.hidden = hidden

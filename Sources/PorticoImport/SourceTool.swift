@@ -45,6 +45,19 @@ package struct SourceTool: Sendable, Equatable {
         kind == .docusaurus ? [docsRoot, ""] : []
     }
 
+    /// The page a Docusaurus `slug` serves a document at, below the base path and without
+    /// slashes around it: `/welcome` is below the docs' route, `welcome` below the document's
+    /// folder there. Nil for other generators, whose slugs this import does not follow.
+    package func slugPage(_ slug: String, document: String) -> String? {
+        guard kind == .docusaurus, let routeBase, docsRoot.isEmpty || document.hasPrefix(docsRoot + "/") else {
+            return nil
+        }
+        let inDocs = docsRoot.isEmpty ? document : String(document.dropFirst(docsRoot.count + 1))
+        let base = slug.hasPrefix("/") ? routeBase : ImportPath.join(routeBase, ImportPath.folder(of: inDocs))
+        return ImportPath.normalized(
+            ImportPath.join(base, slug.trimmingCharacters(in: CharacterSet(charactersIn: "/"))))
+    }
+
     /// What the report says: `Docusaurus, detected from docusaurus.config.js (docs in docs/, base path /acme/)`.
     package var description: String {
         var details: [String] = []

@@ -40,6 +40,17 @@ import Testing
         #expect(targets.resolve(link: "nowhere.md", from: "docs/a") == .unresolved("no such file"))
     }
 
+    @Test func docusaurusSlugsAreBelowTheDocsRoute() {
+        let tool = SourceTool(
+            kind: .docusaurus, configFile: "docusaurus.config.js", docsRoot: "docs", basePath: "/", routeBase: "docs")
+        #expect(tool.slugPage("/welcome", document: "docs/a/intro.md") == "docs/welcome")
+        #expect(tool.slugPage("start/", document: "docs/a/intro.md") == "docs/a/start")
+        #expect(tool.slugPage("/x", document: "blog/post.md") == nil)
+        let targets = LinkTargets(
+            documents: ["docs/a/intro.md"], files: [], tool: tool, slugs: ["docs/welcome": "docs/a/intro.md"])
+        #expect(targets.resolve(link: "/docs/welcome/", from: "") == .document("docs/a/intro.md"))
+    }
+
     @Test func configurationValuesAreReadWithoutRunningTheConfiguration() {
         #expect(SourceTool.topLevelValue("docs_dir", in: "site_name: X\ndocs_dir: 'pages' # here\n") == "pages")
         #expect(

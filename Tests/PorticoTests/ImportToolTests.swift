@@ -129,7 +129,7 @@ import Testing
                   docs/intro.md → intro: position 1, label "Start here"
 
                 Old URLs (slug), which Portico does not redirect; link to the new page instead:
-                  docs/intro.md: /welcome → content/assets/intro.md
+                  docs/intro.md: /acme/docs/welcome → content/assets/intro.md
 
                 JSX images written as Markdown images:
                   docs/guides/setup.mdx:8: /img/logo.png
@@ -138,10 +138,11 @@ import Testing
                 MDX import and export lines removed:
                   docs/guides/setup.mdx:6: import useBaseUrl from '@docusaurus/useBaseUrl';
 
-                Imported 2 documents (1 as a folder with 2 files), rewrote 4 links; 1 link could not be resolved.
+                Imported 2 documents (1 as a folder with 2 files), rewrote 5 links; 1 link could not be resolved.
 
                 """)
-        // `intro.md` from docs/guides is found in the docs root; `:::tip` stays for the build;
+        // `intro.md` from docs/guides is found in the docs root, and its slug names it too;
+        // `:::tip` stays for the build;
         // the code block's title becomes a line before it.
         #expect(
             try scratch.read("content/assets/guides-setup/index.md") == """
@@ -154,7 +155,7 @@ import Testing
                 ---
                 ![Acme logo](logo.png)
 
-                Start from the [introduction](../intro.md).
+                Start from the [introduction](../intro.md), served at [/acme/docs/welcome](../intro.md).
 
                 ![The settings screen](screenshot.png)
 
