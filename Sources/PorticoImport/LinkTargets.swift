@@ -226,14 +226,16 @@ package struct LinkTargets: Sendable {
     /// Hugo's `ref` and `relref`: relative to the page first, then to the content root; a
     /// path starting with '/' from the content root, which may be a folder inside the imported one.
     package func resolve(shortcode path: String, from folder: String) -> LinkTarget {
+        // The content root is Hugo's `contentDir` when the folder is a Hugo site.
+        let contentRoot = tool?.kind == .hugo ? tool?.docsRoot ?? "" : ""
         if path.hasPrefix("/") {
-            let fromRoot = resolve(link: String(path.dropFirst()), from: "")
-            if case .unresolved = fromRoot { return resolve(sitePath: path) }
+            let fromRoot = resolve(link: String(path.dropFirst()), from: contentRoot)
+            if case .unresolved = fromRoot { return resolve(rootLink: path) }
             return fromRoot
         }
         let fromPage = resolve(link: path, from: folder)
         if case .unresolved = fromPage {
-            let fromRoot = resolve(link: path, from: "")
+            let fromRoot = resolve(link: path, from: contentRoot)
             if case .unresolved = fromRoot { return resolve(sitePath: "/" + path) }
             return fromRoot
         }

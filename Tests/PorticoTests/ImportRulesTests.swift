@@ -51,6 +51,27 @@ import Testing
         #expect(targets.resolve(link: "/docs/welcome/", from: "") == .document("docs/a/intro.md"))
     }
 
+    @Test func hugoAndJekyllAreDetectedWithTheirRootsAndBasePaths() throws {
+        let scratch = try Scratch()
+        try scratch.write("baseURL = 'https://x.example/handbook/'\ntitle = 'X'\n", to: "hugo/hugo.toml")
+        try scratch.write("baseurl: /wiki\n", to: "jekyll/_config.yml")
+        let hugo = try #require(SourceTool.detect(root: scratch.path("hugo")))
+        #expect(hugo.description == "Hugo, detected from hugo.toml (documents in content/, base path /handbook/)")
+        let jekyll = try #require(SourceTool.detect(root: scratch.path("jekyll")))
+        #expect(jekyll.description == "Jekyll, detected from _config.yml (base path /wiki/)")
+        #expect(SourceTool.detect(root: scratch.url) == nil)
+
+        let targets = LinkTargets(
+            documents: ["content/blog/a.md", "content/about.md", "README.md"], files: ["static/x.png"],
+            tool: SourceTool(
+                kind: .hugo, configFile: "hugo.toml", docsRoot: "content", basePath: "/handbook/",
+                staticRoots: ["static"]))
+        #expect(targets.resolve(link: "/handbook/blog/a/", from: "content") == .document("content/blog/a.md"))
+        #expect(targets.resolve(link: "/x.png", from: "content/blog") == .file("static/x.png"))
+        #expect(targets.resolve(shortcode: "/about", from: "content/blog") == .document("content/about.md"))
+        #expect(targets.resolve(shortcode: "blog/a.md", from: "content/blog") == .document("content/blog/a.md"))
+    }
+
     @Test func configurationValuesAreReadWithoutRunningTheConfiguration() {
         #expect(SourceTool.topLevelValue("docs_dir", in: "site_name: X\ndocs_dir: 'pages' # here\n") == "pages")
         #expect(
