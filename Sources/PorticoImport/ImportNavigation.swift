@@ -38,10 +38,10 @@ package struct ImportNavigation: Sendable {
         }
     }
 
-    /// `SUMMARY.md` in GitBook's docs root, when the folder was kept for GitBook.
+    /// GitBook's `SUMMARY.md` (or `structure.summary`) in its docs root.
     package static func summaryPath(_ tool: SourceTool?) -> String? {
         guard let tool, tool.kind == .gitbook else { return nil }
-        return ImportPath.join(tool.docsRoot, "SUMMARY.md")
+        return ImportPath.join(tool.docsRoot, tool.summary)
     }
 
     /// The imported documents `summary` links to, first mention first.

@@ -26,6 +26,8 @@ package struct SourceTool: Sendable, Equatable {
     package var routeBase: String?
     /// Folders served at the site root as they are (Docusaurus's and Hugo's `static/`).
     package var staticRoots: [String] = []
+    /// GitBook's table of contents, below the docs root.
+    package var summary = "SUMMARY.md"
 
     package init(
         kind: Kind, configFile: String, docsRoot: String, basePath: String, routeBase: String? = nil,
@@ -93,7 +95,14 @@ package struct SourceTool: Sendable, Equatable {
         }
         if let text = read(".gitbook.yaml") {
             let docs = topLevelValue("root", in: text).map(trimmedSlashes) ?? ""
-            return SourceTool(kind: .gitbook, configFile: ".gitbook.yaml", docsRoot: docs, basePath: "/")
+            var tool = SourceTool(kind: .gitbook, configFile: ".gitbook.yaml", docsRoot: docs, basePath: "/")
+            // `structure:` holds `summary:` indented below it.
+            if let structure = text.range(of: "\nstructure:") {
+                let block = text[structure.upperBound...].split(separator: "\n").prefix { $0.hasPrefix(" ") }
+                let inner = block.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+                tool.summary = topLevelValue("summary", in: inner).map(trimmedSlashes) ?? tool.summary
+            }
+            return tool
         }
         if read("SUMMARY.md") != nil {
             return SourceTool(kind: .gitbook, configFile: "SUMMARY.md", docsRoot: "", basePath: "/")

@@ -60,6 +60,10 @@ import Testing
         let jekyll = try #require(SourceTool.detect(root: scratch.path("jekyll")))
         #expect(jekyll.description == "Jekyll, detected from _config.yml (base path /wiki/)")
         #expect(SourceTool.detect(root: scratch.url) == nil)
+        try scratch.write("root: ./book/\nstructure:\n  readme: intro.md\n  summary: toc.md\n", to: "gb/.gitbook.yaml")
+        let gitbook = try #require(SourceTool.detect(root: scratch.path("gb")))
+        #expect(gitbook.docsRoot == "book")
+        #expect(ImportNavigation.summaryPath(gitbook) == "book/toc.md")
 
         let targets = LinkTargets(
             documents: ["content/blog/a.md", "content/about.md", "README.md"], files: ["static/x.png"],
