@@ -26,9 +26,12 @@ package struct ImportProblem: Error, Sendable, Equatable {
 /// The folder being imported: its Markdown documents and every other file a document may link to.
 package struct ImportSource: Sendable {
     package static let markdownExtensions: Set<String> = ["md", "markdown", "mdx"]
-    /// Folders generators and package managers fill with output or other people's files.
+    /// Folders generators and package managers fill with output or other people's files. The
+    /// hidden ones matter because hidden folders are walked for linked files: a `.venv` alone
+    /// can hold tens of thousands.
     package static let skippedFolders: Set<String> = [
-        "node_modules", "_site", "public", "build", "dist", "vendor", "bower_components",
+        "node_modules", "_site", "public", "build", "dist", "vendor", "bower_components", ".docusaurus", ".cache",
+        ".venv", ".tox", ".next", ".nuxt", ".svelte-kit", ".yarn", ".pnpm-store", ".hg", ".svn",
     ]
 
     package var root: URL

@@ -107,8 +107,13 @@ package struct LinkTargets: Sendable {
             }
             if base != path, let index = folderIndexes[base] { return .document(index) }
         }
-        if hidden.contains(path) || path.split(separator: "/").contains(".git") {
+        let names = path.split(separator: "/").map(String.init)
+        if hidden.contains(path) || names.contains(".git") {
             return .unresolved(ImportPath.name(of: path).hasPrefix(".") ? "hidden file" : "hidden folder")
+        }
+        // Folders the walk leaves out: the file may be there, but it is not imported.
+        if let skipped = names.dropLast().first(where: ImportSource.skippedFolders.contains) {
+            return .unresolved(skipped.hasPrefix(".") ? "hidden folder" : "skipped folder")
         }
         if folders.contains(path) { return .unresolved("a folder with no index or README") }
         return .unresolved(trailingSlash ? "no such folder" : "no such file")

@@ -25,6 +25,8 @@ import Testing
         #expect(targets.resolve(link: "../.env", from: "docs") == .unresolved("hidden file"))
         #expect(targets.resolve(link: ".obsidian/notes.md", from: "") == .unresolved("hidden folder"))
         #expect(targets.resolve(link: "missing.png", from: "") == .unresolved("no such file"))
+        #expect(targets.resolve(link: ".venv/lib/x.png", from: "") == .unresolved("hidden folder"))
+        #expect(targets.resolve(link: "node_modules/pkg/logo.png", from: "") == .unresolved("skipped folder"))
     }
 
     @Test func docusaurusResolvesFromTheFolderThenTheDocsRootThenTheSiteRoot() {
