@@ -37,13 +37,14 @@ package struct CalloutSource {
             return
         }
         self.text = text
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = Self.lines(of: text)
         // A body indented under `!!!` is read again once its indent is gone, so callouts nest.
         for _ in 0..<8 {
             let found = scan(&lines)
             if found.isEmpty { break }
             blocks += found
         }
+        guard !blocks.isEmpty else { return }
         blocks.sort { $0.openLine < $1.openLine }
         self.text = lines.joined(separator: "\n")
     }
@@ -81,8 +82,8 @@ package struct CalloutSource {
                     case .fencedOpen(let kind, let title, _) = top.line
                 else { continue }
                 open.removeLast()
-                lines[top.index] = Self.marker
-                lines[index] = Self.marker
+                lines[top.index] = Self.marker(keepingIndentOf: lines[top.index])
+                lines[index] = Self.marker(keepingIndentOf: lines[index])
                 found.append(
                     CalloutBlock(
                         openLine: top.index + 1, closeLine: index + 1, lastLine: index + 1, kind: kind, title: title))
@@ -107,6 +108,17 @@ package struct CalloutSource {
             }
         }
         return found
+    }
+
+    /// Lines as cmark counts them: a Swift Character holds "\r\n" whole, so splitting at "\n"
+    /// alone would miss a file's Windows line ends.
+    package static func lines(of text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map(String.init)
+    }
+
+    /// A marker where the line was, so that a callout in a list item stays in it.
+    private static func marker(keepingIndentOf line: String) -> String {
+        String(line.prefix { $0 == " " }) + marker
     }
 
     /// The indent MkDocs takes off a body line: four spaces or a tab; 0 when it has less.

@@ -12,8 +12,8 @@ package enum TemplateTags {
         var reported: Set<String> = []
         var findings: [Diagnostic] = []
         var fence = CodeFence()
-        for (index, line) in prepared.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard !fence.skips(String(line)) else { continue }
+        for (index, line) in CalloutSource.lines(of: prepared.text).enumerated() {
+            guard !fence.skips(line) else { continue }
             let spaces = line.prefix { $0 == " " }.count
             guard spaces < 4, let tag = tag(line.dropFirst(spaces)), reported.insert(tag).inserted else { continue }
             var location = source.start

@@ -40,6 +40,24 @@ import Testing
                 + "<p>Inner</p>\n</aside>\n</aside>\n")
     }
 
+    @Test func aCalloutInAListItemStaysInItAndWindowsLineEndsWork() {
+        #expect(
+            render("- item\n\n  :::tip\n  In a list.\n  :::\n- next\n").html
+                == "<ul>\n<li>\n<p>item</p>\n" + Self.aside("tip", "Tip") + "<p>In a list.</p>\n</aside>\n</li>\n"
+                + "<li>\n<p>next</p>\n</li>\n</ul>\n")
+        #expect(
+            render("Text\r\n:::tip\r\nBody\r\n:::\r\n").html
+                == "<p>Text</p>\n" + Self.aside("tip", "Tip") + "<p>Body</p>\n</aside>\n")
+    }
+
+    @Test func mkDocsBodiesNestOtherCallouts() {
+        #expect(
+            render("!!! warning\n    Outer\n\n    :::tip\n    Inner\n    :::\n\n    !!! danger\n        Deep\n").html
+                == Self.aside("warning", "Warning") + "<p>Outer</p>\n" + Self.aside("tip", "Tip")
+                + "<p>Inner</p>\n</aside>\n"
+                + Self.aside("danger", "Danger") + "<p>Deep</p>\n</aside>\n</aside>\n")
+    }
+
     @Test func colonsInCodeUnknownKindsAndUnclosedBlocksStayText() {
         #expect(
             render("```\n:::tip\nnot a callout\n:::\n```\n").html
