@@ -166,5 +166,11 @@ import Testing
                 == "<aside style=\"\(EmailHTML.calloutStyle)\" class=\"callout callout-tip\" role=\"note\" aria-label=\"Tip\">\n"
                 + "<p style=\"margin:0 0 6px;line-height:1.55;\"><strong>Tip</strong></p>\n"
                 + "<p style=\"margin:0 0 14px;line-height:1.55;\">Call first.</p>\n</aside>\n")
+        // A folded callout would hide its text in a message: it is shown unfolded.
+        #expect(
+            EmailHTML.inlineStyles(render("???+ tip \"Later\"\n    Folded.\n").html)
+                == "<aside style=\"\(EmailHTML.calloutStyle)\" class=\"callout callout-tip\">\n"
+                + "<p style=\"margin:0 0 6px;line-height:1.55;\"><strong>Tip: Later</strong></p>\n"
+                + "<p style=\"margin:0 0 14px;line-height:1.55;\">Folded.</p>\n</aside>\n")
     }
 }
