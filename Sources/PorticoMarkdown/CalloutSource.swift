@@ -197,10 +197,19 @@ private enum CalloutLine {
         let word = rest.prefix { $0.isLetter }
         guard let kind = CalloutKind(word) else { return nil }
         var title: String?
-        if let quote = rest.firstIndex(of: "\""), rest.last == "\"", rest.index(after: quote) < rest.endIndex {
-            let inside = rest[rest.index(after: quote)..<rest.index(before: rest.endIndex)]
+        var classes = rest.dropFirst(word.count)
+        if let quote = classes.firstIndex(of: "\""), classes.last == "\"",
+            classes.index(after: quote) < classes.endIndex
+        {
+            let inside = classes[classes.index(after: quote)..<classes.index(before: classes.endIndex)]
             title = inside.isEmpty ? nil : String(inside)
+            classes = classes[..<quote]
         }
+        // Between the kind and the title only class names (`inline end`): a sentence such as
+        // `!!! Important: read this` is prose, and stays as written.
+        guard classes.isEmpty || classes.first == " ",
+            classes.allSatisfy({ $0 == " " || $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        else { return nil }
         self = .indentedOpen(kind, title: title, collapsible: collapsible)
     }
 }

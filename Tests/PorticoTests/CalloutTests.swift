@@ -64,6 +64,10 @@ import Testing
                 == "<pre><code>:::tip\nnot a callout\n:::\n</code></pre>\n")
         #expect(render(":::spoiler\nHidden\n:::\n").html == "<p>:::spoiler\nHidden\n:::</p>\n")
         #expect(render(":::tip\nNever closed\n").html == "<p>:::tip\nNever closed</p>\n")
+        #expect(render("!!! Important: read this\n").html == "<p>!!! Important: read this</p>\n")
+        #expect(
+            render("!!! note inline end \"Aside\"\n    Body.\n").html
+                == Self.aside("note", "Note", "Note: Aside") + "<p>Body.</p>\n</aside>\n")
     }
 
     @Test func mkDocsAdmonitionsAndCollapsibleOnes() {
