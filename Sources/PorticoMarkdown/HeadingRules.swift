@@ -70,8 +70,10 @@ package enum HeadingRules {
         let attributes = inside.drop { $0 == ":" }.split(separator: " ")
         guard let idAttribute = attributes.first(where: { $0.hasPrefix("#") }) else { return nil }
         let id = idAttribute.dropFirst()
-        guard let first = id.first, first.isASCII, first.isLetter,
-            id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        // The characters Pandoc and Docusaurus keep in explicit ids: `{#include.imports}`,
+        // `{#step:2}`. A reader's link names the id as written, so none is changed.
+        guard let first = id.first, first.isASCII, first.isLetter || first.isNumber || first == "_",
+            id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) })
         else { return nil }
         var text = String(trimmed[..<open])
         while text.last?.isWhitespace == true { text.removeLast() }

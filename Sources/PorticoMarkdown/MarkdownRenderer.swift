@@ -62,7 +62,8 @@ public struct MarkdownRenderer: Sendable {
         _ source: MarkdownSource, context: MarkdownContext = MarkdownContext(), log: DiagnosticLog
     ) -> RenderedMarkdown {
         let (text, control) = ControlCharacters.clean(source.text)
-        guard let document = MarkdownDocument(text) else { return RenderedMarkdown(html: "", headings: []) }
+        let prepared = CalloutSource(text)
+        guard let document = MarkdownDocument(prepared.text) else { return RenderedMarkdown(html: "", headings: []) }
         let nodes = MarkdownNodes(document.root)
         // Taken before any rule changes the document, as `SearchText.of` would parse it.
         let searchText = context.searchText ? SearchText.of(document) : nil
@@ -74,8 +75,10 @@ public struct MarkdownRenderer: Sendable {
             context: context.links, document: document, place: place, ownAnchors: Set(headings.map(\.anchor)))
         links.apply(nodes.links, findings: &findings)
         findings += RawHTMLReport.findings(nodes.rawHTML, place: place)
-        log.report(contentsOf: findings)
+        log.report(contentsOf: prepared.restoreColumns(findings, source: source))
+        log.report(contentsOf: TemplateTags.findings(prepared, source: source))
         context.glossary?.apply(to: document.root)
+        CalloutBlocks.apply(prepared.blocks, to: document)
 
         guard let rendered = cmark_render_html(document.root, MarkdownRenderer.options, document.extensions)
         else { return RenderedMarkdown(html: "", headings: headings, searchText: searchText) }
@@ -90,7 +93,7 @@ public struct MarkdownRenderer: Sendable {
     /// The headings `render` would give the text, without reporting anything: the anchors a link
     /// from another page may point at.
     package func headings(of source: MarkdownSource, title: String?) -> [Heading] {
-        guard let document = MarkdownDocument(source.text) else { return [] }
+        guard let document = MarkdownDocument(CalloutSource(source.text).text) else { return [] }
         var ignored: [Diagnostic] = []
         return HeadingRules.apply(
             MarkdownNodes(document.root).headings, title: title, document: document, place: NodePlace(source: source),

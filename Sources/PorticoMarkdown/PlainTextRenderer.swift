@@ -12,7 +12,8 @@ package struct PlainTextRenderer {
         heading: String?, text: String
     )] {
         let (text, _) = ControlCharacters.clean(source.text)
-        guard let document = MarkdownDocument(text) else { return [] }
+        let prepared = CalloutSource(text)
+        guard let document = MarkdownDocument(prepared.text) else { return [] }
         let nodes = MarkdownNodes(document.root)
         let place = NodePlace(source: source)
         // Diagnostics were reported when the HTML was rendered; here they are not repeated.
@@ -22,6 +23,7 @@ package struct PlainTextRenderer {
         var links = LinkRules(
             context: context.links, document: document, place: place, ownAnchors: Set(headings.map(\.anchor)))
         links.apply(nodes.links, findings: &ignored)
+        CalloutBlocks.apply(prepared.blocks, to: document)
 
         var parts: [(String?, String)] = []
         var heading: String?
@@ -77,6 +79,14 @@ package struct PlainTextRenderer {
             return indent + "----"
         case CMARK_NODE_HTML_BLOCK:
             return ""
+        case CMARK_NODE_CUSTOM_BLOCK:
+            // A callout reads "Warning: its first paragraph"; a titled one ("Warning: Data loss")
+            // has its title on a line of its own.
+            let body = children(node, indent: indent)
+            guard let title = CalloutBlocks.title(of: node) else { return body }
+            if body.isEmpty { return indent + title }
+            return title.contains(":")
+                ? indent + title + "\n" + body : indent + title + ": " + body.dropFirst(indent.count)
         default:
             if let type = cmark_node_get_type_string(node), String(cString: type) == "table" {
                 return table(node, indent: indent)

@@ -6,7 +6,7 @@ import PorticoModel
 package enum SearchText {
     package static func of(_ source: MarkdownSource) -> (headings: String, body: String) {
         let (text, _) = ControlCharacters.clean(source.text)
-        guard let document = MarkdownDocument(text) else { return ("", "") }
+        guard let document = MarkdownDocument(CalloutSource(text).text) else { return ("", "") }
         return of(document)
     }
 

@@ -164,4 +164,22 @@ import Testing
             ])
         #expect(result.html.contains("<h2 id=\"plans\">Pricing</h2>"))
     }
+
+    /// Pandoc and Docusaurus keep dots and colons in explicit ids; links to them resolve.
+    @Test func explicitIdsMayHoldDotsAndColons() {
+        let log = DiagnosticLog()
+        let index = LinkIndex(assets: [:], drafts: [], staticFiles: [])
+        let links = LinkContext(index: index, folder: "assets", assetID: "a", root: "../../")
+        let source = MarkdownSource(
+            text: "## Imports {#include.imports}\n\n## Step {#step:2}\n\n## Odd {#a/b}\n\n"
+                + "See [imports](#include.imports) and [step](#step:2).\n",
+            start: SourceLocation(file: "a.md"))
+        let result = renderer.render(source, context: MarkdownContext(links: links), log: log)
+        #expect(result.headings.map(\.anchor) == ["include.imports", "step:2", "odd-ab"])
+        #expect(
+            result.html
+                == "<h2 id=\"include.imports\">Imports</h2>\n<h2 id=\"step:2\">Step</h2>\n<h2 id=\"odd-ab\">Odd {#a/b}</h2>\n"
+                + "<p>See <a href=\"#include.imports\">imports</a> and <a href=\"#step:2\">step</a>.</p>\n")
+        #expect(log.all.isEmpty)
+    }
 }

@@ -26,6 +26,7 @@ package enum EmailHTML {
         ("td", "border:1px solid #9aa7b8;padding:6px 8px;text-align:left;", nil),
         ("a", "color:#1747b5;text-decoration:underline;", "pt-link"),
         ("img", "max-width:100%;height:auto;border:0;", nil),
+        ("aside", calloutStyle, nil),
     ]
 
     /// Adds each known tag's inline style (and its dark-mode class) to every opening tag.
@@ -33,13 +34,16 @@ package enum EmailHTML {
         // A message has no page to scroll sideways in, and mail clients drop focus and regions:
         // its tables go without the portal's scrolling box.
         var result = html.replacingUTF8(TableScroll.opening, with: "").replacingUTF8("</table></div>", with: "</table>")
+        result = unfoldCallouts(result)
         for (tag, style, className) in tagStyles {
             let classAttribute = className.map { " class=\"\($0)\"" } ?? ""
-            // `<p>` and `<p ...>`, not `<pre>`: the tag name ends at '>' or a space.
-            result = result.replacingUTF8("<\(tag)>", with: "<\(tag)\(classAttribute) style=\"\(style)\">")
+            // `<p>` and `<p ...>`, not `<pre>`: the tag name ends at '>' or a space. The tags with
+            // attributes first: a bare `<p>` once styled is a `<p ` too, and would get a second
+            // style attribute.
             result = result.replacingUTF8("<\(tag) ", with: "<\(tag)\(classAttribute) style=\"\(style)\" ")
+            result = result.replacingUTF8("<\(tag)>", with: "<\(tag)\(classAttribute) style=\"\(style)\">")
         }
-        return result
+        return boldCalloutTitles(result)
     }
 
     /// Pictures whose address is not one of `allowed` become their alt text: a mail client
