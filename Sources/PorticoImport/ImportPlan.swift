@@ -192,7 +192,7 @@ package struct ImportPlan: Sendable {
             guard
                 let text = LinkRewriter.replacement(
                     for: link, in: location, assets: locations, files: item.files),
-                text != occurrence.written || occurrence.form != .inline && occurrence.form != .definition
+                text != occurrence.written || !occurrence.form.replacesTargetOnly
             else { continue }
             edits.append((occurrence.range, text))
             rewrittenLinks += 1

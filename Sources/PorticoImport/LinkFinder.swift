@@ -19,10 +19,21 @@ package struct LinkOccurrence: Sendable, Equatable {
         /// `<img src={useBaseUrl('/img/x.png')} alt="X" />` or `src={require('./x.png').default}`:
         /// the whole element becomes a Markdown image.
         case jsxImage(alt: String?)
+        /// `src="x"`, `href='x'`, `src=x` or one address of a `srcset` in raw HTML: only the
+        /// address is replaced, written for the value's quotes.
+        case htmlAttribute(quote: Character?, sourceSet: Bool)
+
+        /// Whether only the target is replaced, so a replacement equal to it changes nothing.
+        package var replacesTargetOnly: Bool {
+            switch self {
+            case .inline, .definition, .htmlAttribute: return true
+            case .wikilink, .shortcode, .jsxImage: return false
+            }
+        }
     }
 
     package var form: Form
-    /// The target as written, with any `#fragment`.
+    /// The target as written, with any `#fragment` (in raw HTML, with character references undone).
     package var target: String
     /// What the report shows: the destination, or the whole wikilink or shortcode.
     package var written: String
@@ -33,7 +44,8 @@ package struct LinkOccurrence: Sendable, Equatable {
 }
 
 /// Finds every link target in a body outside code: Markdown links and images as cmark parsed
-/// them, reference definitions, Obsidian wikilinks and Hugo `ref` shortcodes.
+/// them, reference definitions, Obsidian wikilinks, Hugo `ref` shortcodes and the addresses of
+/// raw HTML.
 package struct LinkFinder {
     package let bytes: [UInt8]
     package let lineStarts: [Int]
@@ -82,6 +94,7 @@ package struct LinkFinder {
         found += wikilinks()
         found += shortcodes()
         found += jsxImages()
+        found += htmlAddresses(wanted: wanted)
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         // Keep the first of any that overlap: each byte is rewritten at most once.
         var kept: [LinkOccurrence] = []

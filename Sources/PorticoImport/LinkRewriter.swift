@@ -35,6 +35,12 @@ package struct AssetLocation: Sendable, Equatable {
     /// `.md`, or `.markdown` for an existing asset written that way.
     package var fileExtension = "md"
 
+    package init(id: String, isFolder: Bool, fileExtension: String = "md") {
+        self.id = id
+        self.isFolder = isFolder
+        self.fileExtension = fileExtension
+    }
+
     package var path: String { isFolder ? "\(id)/index.md" : "\(id).\(fileExtension)" }
     package var folder: String { isFolder ? id : "" }
 }
@@ -59,6 +65,11 @@ package enum LinkRewriter {
                 let decoded = unescaped.removingPercentEncoding ?? unescaped
                 target = targets.resolve(link: decoded, from: folder)
                 // "../x.png" climbs out of the folder; "img/../x.png" does not.
+                leaves = decoded.hasPrefix("/") || ImportPath.normalized(decoded) == nil
+            case .htmlAttribute:
+                // The target's character references are undone already; HTML has no backslash escapes.
+                let decoded = pathPart.removingPercentEncoding ?? pathPart
+                target = targets.resolve(link: decoded, from: folder)
                 leaves = decoded.hasPrefix("/") || ImportPath.normalized(decoded) == nil
             case .wikilink:
                 target = pathPart.isEmpty ? .sameDocument : targets.resolve(wikilink: pathPart, from: folder)
@@ -145,13 +156,14 @@ package enum LinkRewriter {
             guard let inside = files[file] else { return nil }
             // A link that already names the file where it is copied works as written.
             let movedOut = inside != ImportPath.normalized(split(link.occurrence.target).path)
-            if case .inline = link.occurrence.form, !link.leavesFolder, !movedOut { return nil }
-            if case .definition = link.occurrence.form, !link.leavesFolder, !movedOut { return nil }
+            if link.occurrence.form.replacesTargetOnly, !link.leavesFolder, !movedOut { return nil }
             destination = encoded(inside) + link.suffix
         }
         switch link.occurrence.form {
         case .inline, .definition, .shortcode:
             return destination
+        case .htmlAttribute(let quote, let sourceSet):
+            return LinkFinder.attributeValue(destination, quote: quote, sourceSet: sourceSet)
         case .jsxImage(let alt):
             let target = destination.contains(" ") ? "<\(destination)>" : destination
             return "![\(escapedText(alt ?? ""))](\(target))"
