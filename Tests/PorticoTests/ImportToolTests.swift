@@ -32,13 +32,18 @@ import Testing
                   docs/getting-started.md → content/assets/getting-started/index.md
                   docs/guides/setup.md → content/assets/guides-setup/index.md
 
-                Copied 3 files:
+                Copied 7 files:
+                  docs/.gitbook/assets/Screenshot 2024.png → content/assets/gitbook/Screenshot 2024.png
                   docs/.gitbook/assets/logo.png → content/assets/gitbook/logo.png
+                  docs/.gitbook/assets/Q&A.png → content/assets/getting-started/Q&A.png
                   docs/.gitbook/assets/diagram.png → content/assets/getting-started/diagram.png
                   docs/.gitbook/assets/diagram.png → content/assets/guides-setup/diagram.png
+                  docs/.gitbook/assets/logo.png → content/assets/guides-setup/logo.png
+                  docs/.gitbook/assets/logo@2x.png → content/assets/guides-setup/logo@2x.png
 
                 Links it could not resolve, left as written:
-                  docs/getting-started.md:13: ../.git/config (hidden folder)
+                  docs/getting-started.md:15: ../.git/config (hidden folder)
+                  docs/guides/setup.md:15: ../.gitbook/assets/missing.png (no such file)
 
                 Summaries taken from the first paragraph:
                   docs/README.md
@@ -54,11 +59,12 @@ import Testing
                   2. docs/getting-started.md → getting-started
                   3. docs/guides/setup.md → guides-setup
 
-                Imported 3 documents (3 as folders with 3 files), rewrote 8 links; 1 link could not be resolved.
+                Imported 3 documents (3 as folders with 7 files), rewrote 14 links; 2 links could not be resolved.
 
                 """)
         // The top README is named after the folder; "Inc." does not end the summary; the picture
-        // leaves the hidden folder, which would stay hidden in the asset too.
+        // leaves the hidden folder, which would stay hidden in the asset too; so does the one
+        // GitBook shows as raw HTML, its space encoded as in a Markdown link.
         #expect(
             try scratch.read("content/assets/gitbook/index.md") == """
                 ---
@@ -74,6 +80,8 @@ import Testing
 
                 ![Acme logo](logo.png)
 
+                <figure><img src="Screenshot%202024.png" alt="The partner dashboard"><figcaption><p>The partner dashboard</p></figcaption></figure>
+
                 Start with [getting started](../getting-started/index.md) or the [setup guide](../guides-setup/index.md).
 
                 """)
@@ -87,12 +95,41 @@ import Testing
 
                 ![How it connects](diagram.png)
 
+                <figure><img src='Q&amp;A.png' alt="Questions and answers"><figcaption></figcaption></figure>
+
                 Then read the [setup guide](../guides-setup/index.md). The [repository settings](../.git/config) are not part of the handbook.
 
                 """))
         #expect(
             try scratch.read("content/assets/guides-setup/index.md").contains(
                 "\nsummary: Install the connector, e.g. with the package manager.\n"))
+        // Each address of a srcset is rewritten; code keeps what it shows; a missing picture stays.
+        #expect(
+            try scratch.read("content/assets/guides-setup/index.md").hasSuffix(
+                """
+                <figure>
+                  <picture>
+                    <source srcset="logo.png 1x, logo@2x.png 2x" media="(min-width: 600px)">
+                    <img src="diagram.png" alt="The connector">
+                  </picture>
+                  <figcaption>The connector, <a href="../gitbook/index.md#acme-handbook">from the handbook</a></figcaption>
+                </figure>
+
+                <img src="../.gitbook/assets/missing.png" alt="A lost picture">
+
+                Write `<img src="../.gitbook/assets/code.png">` to show a picture.
+
+                Back to [the handbook](../gitbook/index.md) or [getting started](../getting-started/index.md).
+
+                """))
+        let copied = try scratch.snapshot("content/assets/guides-setup")
+        #expect(copied.keys.sorted() == ["diagram.png", "index.md", "logo.png", "logo@2x.png"])
+        #expect(
+            copied["logo@2x.png"] == (try Data(contentsOf: scratch.path("gitbook/docs/.gitbook/assets/logo@2x.png"))))
+        #expect(
+            try scratch.snapshot("content/assets/gitbook")["Screenshot 2024.png"]
+                == (try Data(contentsOf: scratch.path("gitbook/docs/.gitbook/assets/Screenshot 2024.png"))))
+        #expect(scratch.exists("content/assets/getting-started/Q&A.png"))
         #expect(
             try scratch.snapshot("content/assets/gitbook")["logo.png"]
                 == (try Data(contentsOf: scratch.path("gitbook/docs/.gitbook/assets/logo.png"))))
@@ -110,12 +147,14 @@ import Testing
                   docs/guides/setup.mdx → content/assets/guides-setup/index.md
                   docs/intro.md → content/assets/intro.md
 
-                Copied 2 files:
+                Copied 3 files:
                   docs/guides/screenshot.png → content/assets/guides-setup/screenshot.png
+                  static/img/banner.png → content/assets/guides-setup/banner.png
                   static/img/logo.png → content/assets/guides-setup/logo.png
 
                 Links it could not resolve, left as written:
-                  docs/guides/setup.mdx:25: /acme/docs/nowhere (no document matches this site path)
+                  docs/guides/setup.mdx:28: ./nowhere.md (no such file)
+                  docs/guides/setup.mdx:28: /acme/docs/nowhere (no document matches this site path)
 
                 Summaries taken from the first paragraph:
                   docs/intro.md
@@ -133,15 +172,16 @@ import Testing
 
                 JSX images written as Markdown images:
                   docs/guides/setup.mdx:8: /img/logo.png
-                  docs/guides/setup.mdx:12: ./screenshot.png
+                  docs/guides/setup.mdx:13: ./screenshot.png
 
                 MDX import and export lines removed:
                   docs/guides/setup.mdx:6: import useBaseUrl from '@docusaurus/useBaseUrl';
 
-                Imported 2 documents (1 as a folder with 2 files), rewrote 5 links; 1 link could not be resolved.
+                Imported 2 documents (1 as a folder with 3 files), rewrote 8 links; 2 links could not be resolved.
 
                 """)
-        // `intro.md` from docs/guides is found in the docs root, and its slug names it too;
+        // `intro.md` from docs/guides is found in the docs root, in Markdown and in raw HTML, and
+        // its slug names it too; a root <img> is read from static/ and copied;
         // `:::tip` stays for the build;
         // the code block's title becomes a line before it.
         #expect(
@@ -156,8 +196,11 @@ import Testing
                 ![Acme logo](logo.png)
 
                 Start from the [introduction](../intro.md), served at [/acme/docs/welcome](../intro.md).
+                <a href="../intro.md">The introduction</a> is found in the docs root too.
 
                 ![The settings screen](screenshot.png)
+
+                <img src="banner.png" alt="The Acme banner" width="600" />
 
                 :::tip
                 Keep your key somewhere safe.
@@ -168,13 +211,22 @@ import Testing
                 module.exports = { key: process.env.ACME_KEY };
                 ```
 
-                A [missing page](/acme/docs/nowhere) stays as written.
+                A [missing page](/acme/docs/nowhere) stays as written, and so does <a href='./nowhere.md'>this one</a>.
 
                 """)
         // The base URL and the docs' route are left out of a root link before it is resolved.
+        // An absolute address in raw HTML stays, and so do its missing quotes.
         #expect(
             try scratch.read("content/assets/intro.md").hasSuffix(
-                "Read the [setup guide](guides-setup/index.md) next.\n"))
+                """
+                Read the [setup guide](guides-setup/index.md) next.
+
+                <p>Already set up? See <a href="guides-setup/index.md#top">the settings</a> or <a href=https://acme.example>the site</a>.</p>
+
+                """))
+        #expect(
+            try scratch.snapshot("content/assets/guides-setup")["banner.png"]
+                == (try Data(contentsOf: scratch.path("docusaurus/static/img/banner.png"))))
         #expect(
             try scratch.snapshot("content/assets/guides-setup")["logo.png"]
                 == (try Data(contentsOf: scratch.path("docusaurus/static/img/logo.png"))))
