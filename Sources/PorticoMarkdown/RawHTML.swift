@@ -1,0 +1,122 @@
+import CCmarkGFM
+import Foundation
+import PorticoModel
+import PorticoSupport
+
+/// Raw HTML in Markdown, kept as far as `HTMLAllowlist` allows. cmark hands it over in pieces
+/// (`<details>`, a Markdown paragraph, `</details>`; `<kbd>`, text, `</kbd>`), so the pieces
+/// under one parent are parsed together, with a marker where cmark's own output goes between
+/// them, and each is replaced by its share of the sanitized result. The renderer stays in safe
+/// mode: only these replacements, never the HTML as written, reach the page.
+package enum RawHTML {
+    package static func apply(
+        _ nodes: [OpaquePointer], document: MarkdownDocument, place: NodePlace, links: inout LinkRules,
+        findings: inout [Diagnostic]
+    ) {
+        var groups: [[OpaquePointer]] = []
+        var groupOfParent: [OpaquePointer?: Int] = [:]
+        for node in nodes {
+            let parent = cmark_node_parent(node)
+            if let index = groupOfParent[parent] {
+                groups[index].append(node)
+            } else {
+                groupOfParent[parent] = groups.count
+                groups.append([node])
+            }
+        }
+        for group in groups {
+            let locations = group.map { place.of($0) }
+            let literals = group.map { MarkdownNodes.literal(of: $0) }
+            dropRawTextContent(group, literals: literals, document: document)
+            var results = sanitized(literals, locations: locations, links: &links, findings: &findings)
+            if results.count != group.count {
+                // A <script> or an unclosed attribute swallowed a marker. Each piece on its own is
+                // still safe, only less faithful to what was meant: the tags whose content is raw
+                // text go alone, the others are tried together once more.
+                let alone = literals.map { rawTextElement(opened: $0) != nil }
+                let together = sanitized(
+                    zip(literals, alone).filter { !$0.1 }.map(\.0),
+                    locations: zip(locations, alone).filter { !$0.1 }.map(\.0), links: &links, findings: &findings)
+                var rest = together.makeIterator()
+                results = []
+                for (index, literal) in literals.enumerated() {
+                    if !alone[index], !together.isEmpty, let next = rest.next() {
+                        results.append(next)
+                    } else {
+                        results += sanitized(
+                            [literal], locations: [locations[index]], links: &links, findings: &findings)
+                    }
+                }
+            }
+            for (node, result) in zip(group, results) {
+                if let finding = RawHTMLReport.finding(result.drops, at: place.of(node)) { findings.append(finding) }
+                let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+                // A block's own line ends and indent are not content: cmark puts blocks on lines of their own.
+                let html = isBlock ? result.html.trimmingCharacters(in: .whitespacesAndNewlines) : result.html
+                replace(node, by: html, isBlock: isBlock, document: document)
+            }
+        }
+    }
+
+    private static func sanitized(
+        _ literals: [String], locations: [SourceLocation], links: inout LinkRules, findings: inout [Diagnostic]
+    ) -> [(html: String, drops: HTMLDrops)] {
+        // A marker the author could guess would let them choose where cmark's output goes.
+        let token = String(UInt64.random(in: 1...UInt64.max), radix: 36)
+        var html = literals.first ?? ""
+        for (index, literal) in literals.enumerated().dropFirst() {
+            html += "<\(HTMLSanitizer.marker) n=\"\(index)-\(token)\"></\(HTMLSanitizer.marker)>" + literal
+        }
+        guard let fragment = HTMLFragment(html) else { return [] }
+        var sanitizer = HTMLSanitizer(locations: locations, token: token)
+        // Findings about links wait until the pieces are known to line up, so none is told twice.
+        var linkFindings: [Diagnostic] = []
+        var trial = links
+        sanitizer.write(fragment, links: &trial, findings: &linkFindings)
+        guard sanitizer.pieces.count == literals.count else { return [] }
+        links = trial
+        findings += linkFindings
+        return Array(zip(sanitizer.pieces, sanitizer.drops))
+    }
+
+    private static let rawText: Set<String> = [
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+    ]
+
+    /// `script` for `<script src="x">`: an element whose content an HTML parser reads as text.
+    static func rawTextElement(opened literal: String) -> String? {
+        guard literal.hasPrefix("<") else { return nil }
+        let name = literal.dropFirst().prefix { $0.isLetter }.lowercased()
+        return rawText.contains(name) ? name : nil
+    }
+
+    /// In a paragraph, `<script>alert(1)</script>` comes as three nodes, the middle one text:
+    /// like the browser, the page should not show what was code.
+    private static func dropRawTextContent(_ group: [OpaquePointer], literals: [String], document: MarkdownDocument) {
+        guard let first = group.first, cmark_node_get_type(first) == CMARK_NODE_HTML_INLINE else { return }
+        for (index, node) in group.enumerated() {
+            guard let name = rawTextElement(opened: literals[index]),
+                let end = group[(index + 1)...].first(where: {
+                    MarkdownNodes.literal(of: $0).lowercased().hasPrefix("</" + name)
+                })
+            else { continue }
+            var between: [OpaquePointer] = []
+            var next = cmark_node_next(node)
+            while let sibling = next, sibling != end {
+                if cmark_node_get_type(sibling) != CMARK_NODE_HTML_INLINE { between.append(sibling) }
+                next = cmark_node_next(sibling)
+            }
+            guard next == end else { continue }
+            for sibling in between { document.detach(sibling) }
+        }
+    }
+
+    /// cmark writes a custom node's text as it is, in safe mode too.
+    private static func replace(_ node: OpaquePointer, by html: String, isBlock: Bool, document: MarkdownDocument) {
+        if !html.isEmpty, let custom = cmark_node_new(isBlock ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE) {
+            cmark_node_set_on_enter(custom, html)
+            if cmark_node_insert_before(node, custom) == 0 { cmark_node_free(custom) }
+        }
+        document.detach(node)
+    }
+}
