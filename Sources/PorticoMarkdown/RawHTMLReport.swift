@@ -34,9 +34,10 @@ package enum RawHTMLReport {
         parts += counted(drops.tags).map { name, count in
             count == 1 ? "the <\(name)> tag (its text kept)" : "\(count) <\(name)> tags (their text kept)"
         }
-        parts += counted(drops.attributes).map { name, count in
-            count == 1 ? "the \(name) attribute" : "\(count) \(name) attributes"
-        }
+        let attributes = counted(drops.attributes)
+        let once = attributes.filter { $0.1 == 1 }.map(\.0)
+        if !once.isEmpty { parts.append("the " + listed(once) + (once.count == 1 ? " attribute" : " attributes")) }
+        parts += attributes.filter { $0.1 > 1 }.map { name, count in "\(count) \(name) attributes" }
         parts += drops.addresses.map { "the unsafe address '\(URLSafety.shortened($0))'" }
         let dropped = parts.isEmpty ? "" : "dropped " + listed(parts)
         let headings = counted(drops.headings).map { name, count in count == 1 ? "<\(name)>" : "\(count) <\(name)>" }

@@ -29,7 +29,7 @@ import Testing
         #expect(html == "<div><a title=\"t\">go</a><img alt=\"x\"></div>\n")
         #expect(
             messages == [
-                "content/assets/a.md:1:1: warning: raw HTML: dropped the onclick attribute, the style attribute, "
+                "content/assets/a.md:1:1: warning: raw HTML: dropped the onclick and style attributes, "
                     + "the unsafe address 'javascript:alert(1)' and the unsafe address 'data:text/html,x'\n"
                     + "  hint: \(RawHTMLReport.hint)"
             ])
