@@ -111,6 +111,15 @@ package enum RawHTML {
         }
     }
 
+    /// How many `<a>` a sanitized inline piece opens, less those it closes: the text after an
+    /// open one is inside a link, where a glossary link would nest. Sanitized text has every `<`
+    /// escaped, so only tags match.
+    package static func linksOpened(by node: OpaquePointer) -> Int {
+        let html = cmark_node_get_on_enter(node).map { String(cString: $0) } ?? ""
+        let opened = html.components(separatedBy: "<a ").count + html.components(separatedBy: "<a>").count - 2
+        return opened - (html.components(separatedBy: "</a>").count - 1)
+    }
+
     /// cmark writes a custom node's text as it is, in safe mode too.
     private static func replace(_ node: OpaquePointer, by html: String, isBlock: Bool, document: MarkdownDocument) {
         if !html.isEmpty, let custom = cmark_node_new(isBlock ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE) {

@@ -161,4 +161,20 @@ import Testing
         #expect(result.imageFiles == ["shot.png", "wide.png", "b.png"])
         #expect(log.all.isEmpty)
     }
+
+    @Test func aGlossaryTermInsideARawLinkIsNotLinkedAgain() {
+        let term = GlossaryTerm(
+            term: "dock", aliases: [], definition: MarkdownSource(text: "x", start: SourceLocation(file: "g.yml")),
+            source: SourceLocation(file: "g.yml"))
+        var context = MarkdownContext()
+        context.glossary = GlossaryLinking(terms: [term], page: "../../")
+        let source = MarkdownSource(
+            text: "See <a href=\"https://x.example/\">the dock</a>, then the dock.\n",
+            start: SourceLocation(file: "content/assets/a.md", line: 1))
+        let html = MarkdownRenderer().render(source, context: context, log: DiagnosticLog()).html
+        #expect(
+            html
+                == "<p>See <a href=\"https://x.example/\">the dock</a>, then the "
+                + "<a href=\"../../#term-dock\" title=\"Glossary: dock\">dock</a>.</p>\n")
+    }
 }
