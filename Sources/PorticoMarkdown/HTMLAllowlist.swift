@@ -10,7 +10,7 @@ package enum HTMLAllowlist {
         "b": [], "br": [], "caption": [], "code": [], "dd": [], "del": [], "details": ["open"], "div": [],
         "dl": [], "dt": [], "em": [], "figcaption": [], "figure": [], "hr": [], "i": [],
         "img": ["src", "alt", "width", "height", "title"],
-        "ins": [], "kbd": [], "li": [], "mark": [], "ol": ["start"], "p": [], "picture": [], "pre": [],
+        "ins": [], "kbd": [], "li": [], "mark": [], "ol": ["start", "reversed"], "p": [], "picture": [], "pre": [],
         "s": [], "small": [],
         "source": ["srcset", "media", "type"],
         "span": [], "strong": [], "sub": [], "summary": [], "sup": [], "table": [], "tbody": [],

@@ -86,6 +86,8 @@ package struct HTMLSanitizer {
         var tag = "<" + name
         var hasAlt = false
         var source = ""
+        var hasSourceSet = false
+        var hadAddress = false
         for (attribute, value) in HTMLFragment.attributes(of: node) {
             guard allowed.contains(attribute) else {
                 drops[piece].attributes.append(attribute)
@@ -99,16 +101,24 @@ package struct HTMLSanitizer {
                     continue
                 }
             } else if HTMLAllowlist.addresses.contains(attribute) {
+                hadAddress = hadAddress || attribute == "src"
                 guard let address = address(value, isImage: attribute == "src", links: &links, findings: &findings)
                 else { continue }
                 value = address
                 if attribute == "src" { source = value }
             } else if attribute == "srcset" {
+                hadAddress = true
                 value = sourceSet(value, links: &links, findings: &findings)
                 if value.isEmpty { continue }
+                hasSourceSet = true
             }
             hasAlt = hasAlt || attribute == "alt"
             tag += " \(attribute)=\"\(Self.escaped(value, quotes: true))\""
+        }
+        // Valid HTML wants an address on both; one that was unsafe is reported already.
+        if name == "img" && source.isEmpty || name == "source" && !hasSourceSet {
+            if !hadAddress { drops[piece].other.append((name == "img" ? "an" : "a") + " <\(name)> without an address") }
+            return nil
         }
         if name == "img", !hasAlt {
             // Valid HTML needs the attribute; an empty one at least keeps screen readers quiet.
@@ -120,12 +130,6 @@ package struct HTMLSanitizer {
                     hint: "say what it shows, as in <img src=\"calendar.png\" alt=\"Door calendar for Monday\">"))
         }
         pieces[piece] += tag + ">"
-        // An HTML parser drops a newline right after <pre>: one written back keeps the text's own.
-        if name == "pre", let first = node.pointee.children, first.pointee.type == XML_TEXT_NODE,
-            HTMLFragment.text(of: first).hasPrefix("\n")
-        {
-            pieces[piece] += "\n"
-        }
         return HTMLAllowlist.void.contains(name) ? "" : "</\(name)>"
     }
 

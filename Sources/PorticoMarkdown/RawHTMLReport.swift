@@ -15,10 +15,8 @@ package struct HTMLDrops {
     package var addresses: [String] = []
     /// `<h2>`: shown as a bold paragraph.
     package var headings: [String] = []
-
-    package var isEmpty: Bool {
-        elements.isEmpty && tags.isEmpty && attributes.isEmpty && addresses.isEmpty && headings.isEmpty
-    }
+    /// Said as they are: `a <source> without an address`.
+    package var other: [String] = []
 }
 
 package enum RawHTMLReport {
@@ -39,6 +37,7 @@ package enum RawHTMLReport {
         if !once.isEmpty { parts.append("the " + listed(once) + (once.count == 1 ? " attribute" : " attributes")) }
         parts += attributes.filter { $0.1 > 1 }.map { name, count in "\(count) \(name) attributes" }
         parts += drops.addresses.map { "the unsafe address '\(URLSafety.shortened($0))'" }
+        parts += drops.other
         let dropped = parts.isEmpty ? "" : "dropped " + listed(parts)
         let headings = counted(drops.headings).map { name, count in count == 1 ? "<\(name)>" : "\(count) <\(name)>" }
         let shown = headings.isEmpty ? "" : listed(headings) + " shown as bold text, outside the page's outline"

@@ -26,7 +26,8 @@ import Testing
         let (html, messages) = render(
             "<div onclick=\"steal()\" style=\"color: red\"><a href=\"javascript:alert(1)\" title=\"t\">go</a>"
                 + "<img src=\"data:text/html,x\" alt=\"x\"></div>\n")
-        #expect(html == "<div><a title=\"t\">go</a><img alt=\"x\"></div>\n")
+        // The image has nothing left to show: it goes too.
+        #expect(html == "<div><a title=\"t\">go</a></div>\n")
         #expect(
             messages == [
                 "content/assets/a.md:1:1: warning: raw HTML: dropped the onclick and style attributes, "
@@ -176,5 +177,23 @@ import Testing
             html
                 == "<p>See <a href=\"https://x.example/\">the dock</a>, then the "
                 + "<a href=\"../../#term-dock\" title=\"Glossary: dock\">dock</a>.</p>\n")
+    }
+
+    @Test func preformattedTextKeepsItsLinesAndEscapes() {
+        let (html, messages) = render("<pre>\n  a &lt; b &amp;&amp; <b>c</b>\n</pre>\n")
+        #expect(html == "<pre>\n  a &lt; b &amp;&amp; <b>c</b>\n</pre>\n")
+        #expect(messages.isEmpty)
+    }
+
+    @Test func sourcesAndImagesWithoutAnAddressAreDropped() {
+        let (html, messages) = render("<picture><source media=\"(min-width: 1px)\"><img alt=\"x\"></picture>\n")
+        #expect(html == "<p><picture></picture></p>\n")
+        #expect(
+            messages == [
+                "content/assets/a.md:1:10: warning: raw HTML: dropped a <source> without an address\n"
+                    + "  hint: \(RawHTMLReport.hint)",
+                "content/assets/a.md:1:43: warning: raw HTML: dropped an <img> without an address\n"
+                    + "  hint: \(RawHTMLReport.hint)",
+            ])
     }
 }
