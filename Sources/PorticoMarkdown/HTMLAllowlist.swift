@@ -32,6 +32,14 @@ package enum HTMLAllowlist {
     /// shown as a bold paragraph instead, and the author is told to write it as a Markdown heading.
     package static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
+    /// Where Markdown's blocks may stand between pieces of raw HTML (`<details>`, blank line,
+    /// a paragraph, blank line, `</details>`).
+    package static let holdingBlocks: Set<String> = ["div", "details", "td", "th", "li", "dd", "figure"]
+    /// Elements that hold only other elements: no text may stand in them.
+    package static let holdingRows: Set<String> = [
+        "table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "picture",
+    ]
+
     /// Attributes holding addresses, checked and resolved as Markdown links are.
     package static let addresses: Set<String> = ["href", "src"]
 

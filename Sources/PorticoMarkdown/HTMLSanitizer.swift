@@ -14,13 +14,18 @@ package struct HTMLSanitizer {
     let expected: Int
     let locations: [SourceLocation]
     let token: String
+    let isBlock: Bool
+    /// By piece: whether cmark writes something before it, which must fit where its marker is.
+    let needsRoom: [Bool]
 
     /// `locations` are those of the pieces, for what is reported about their links; `token` ends
-    /// each marker's number.
-    package init(locations: [SourceLocation], token: String) {
+    /// each marker's number; `isBlock` says whether cmark's output between them is blocks.
+    package init(locations: [SourceLocation], token: String, isBlock: Bool, needsRoom: [Bool]) {
+        self.needsRoom = needsRoom
         self.locations = locations
         self.expected = locations.count
         self.token = token
+        self.isBlock = isBlock
     }
 
     private var piece: Int { pieces.count - 1 }
@@ -63,7 +68,9 @@ package struct HTMLSanitizer {
         let name = HTMLFragment.name(of: node)
         if name == Self.marker {
             let next = HTMLFragment.attributes(of: node).first { $0.name == "n" }?.value
-            if pieces.count < expected, next == "\(pieces.count)-\(token)" {
+            if pieces.count < expected, next == "\(pieces.count)-\(token)",
+                !needsRoom[pieces.count] || fits(node)
+            {
                 pieces.append("")
                 drops.append(HTMLDrops())
                 return nil
@@ -131,6 +138,22 @@ package struct HTMLSanitizer {
         }
         pieces[piece] += tag + ">"
         return HTMLAllowlist.void.contains(name) ? "" : "</\(name)>"
+    }
+
+    /// Whether cmark's output can stand where the marker is: blocks in an element that holds
+    /// blocks, text in one that holds text. An unclosed `<table>` would otherwise take in the
+    /// paragraphs after it; a marker that does not fit leaves the pieces to be read one by one.
+    private func fits(_ marker: xmlNodePtr) -> Bool {
+        var parent = marker.pointee.parent
+        while let element = parent, element.pointee.type == XML_ELEMENT_NODE {
+            let name = HTMLFragment.name(of: element)
+            if name == HTMLFragment.wrapper { return true }
+            if HTMLAllowlist.elements[name] != nil || HTMLAllowlist.headings.contains(name) {
+                return isBlock ? HTMLAllowlist.holdingBlocks.contains(name) : !HTMLAllowlist.holdingRows.contains(name)
+            }
+            parent = element.pointee.parent
+        }
+        return true
     }
 
     /// A safe address as the site publishes it; nil, and reported, for an unsafe one.

@@ -27,30 +27,30 @@ package enum RawHTML {
         for group in groups {
             let locations = group.map { place.of($0) }
             let literals = group.map { MarkdownNodes.literal(of: $0) }
+            let isBlock = group.first.map { cmark_node_get_type($0) == CMARK_NODE_HTML_BLOCK } ?? false
+            let between = [false] + zip(group, group.dropFirst()).map { contentBetween($0, $1) }
             dropRawTextContent(group, literals: literals, document: document)
-            var results = sanitized(literals, locations: locations, links: &links, findings: &findings)
-            if results.count != group.count {
-                // A <script> or an unclosed attribute swallowed a marker. Each piece on its own is
-                // still safe, only less faithful to what was meant: the tags whose content is raw
-                // text go alone, the others are tried together once more.
-                let alone = literals.map { rawTextElement(opened: $0) != nil }
-                let together = sanitized(
-                    zip(literals, alone).filter { !$0.1 }.map(\.0),
-                    locations: zip(locations, alone).filter { !$0.1 }.map(\.0), links: &links, findings: &findings)
-                var rest = together.makeIterator()
-                results = []
-                for (index, literal) in literals.enumerated() {
-                    if !alone[index], !together.isEmpty, let next = rest.next() {
-                        results.append(next)
-                    } else {
-                        results += sanitized(
-                            [literal], locations: [locations[index]], links: &links, findings: &findings)
-                    }
+            // A marker that a <script> swallowed, or that landed where cmark's output cannot
+            // stand (in an unclosed <table>), ends the run of pieces parsed together there; the
+            // rest are parsed anew, so that an author's slip stays near where it was made.
+            var results: [(html: String, drops: HTMLDrops)] = []
+            var start = 0
+            while start < group.count {
+                var end = group.count
+                var attempt = sanitized(
+                    literals[start..<end], locations[start..<end], between[start..<end], isBlock: isBlock,
+                    links: &links, findings: &findings)
+                while attempt.reached < end - start {
+                    end = start + attempt.reached
+                    attempt = sanitized(
+                        literals[start..<end], locations[start..<end], between[start..<end], isBlock: isBlock,
+                        links: &links, findings: &findings)
                 }
+                results += attempt.results
+                start = end
             }
             for (node, result) in zip(group, results) {
                 if let finding = RawHTMLReport.finding(result.drops, at: place.of(node)) { findings.append(finding) }
-                let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
                 // A block's own line ends and indent are not content: cmark puts blocks on lines of their own.
                 let html = isBlock ? result.html.trimmingCharacters(in: .whitespacesAndNewlines) : result.html
                 replace(node, by: html, isBlock: isBlock, document: document)
@@ -58,25 +58,46 @@ package enum RawHTML {
         }
     }
 
+    /// The pieces' sanitized HTML when all `literals` parsed as one, or else how many of them
+    /// did, with nothing reported or recorded yet.
     private static func sanitized(
-        _ literals: [String], locations: [SourceLocation], links: inout LinkRules, findings: inout [Diagnostic]
-    ) -> [(html: String, drops: HTMLDrops)] {
+        _ literals: ArraySlice<String>, _ locations: ArraySlice<SourceLocation>, _ between: ArraySlice<Bool>,
+        isBlock: Bool, links: inout LinkRules, findings: inout [Diagnostic]
+    ) -> (results: [(html: String, drops: HTMLDrops)], reached: Int) {
         // A marker the author could guess would let them choose where cmark's output goes.
         let token = String(UInt64.random(in: 1...UInt64.max), radix: 36)
-        var html = literals.first ?? ""
-        for (index, literal) in literals.enumerated().dropFirst() {
-            html += "<\(HTMLSanitizer.marker) n=\"\(index)-\(token)\"></\(HTMLSanitizer.marker)>" + literal
+        var html = ""
+        for (index, literal) in literals.enumerated() {
+            if index > 0 { html += "<\(HTMLSanitizer.marker) n=\"\(index)-\(token)\"></\(HTMLSanitizer.marker)>" }
+            html += literal
         }
-        guard let fragment = HTMLFragment(html) else { return [] }
-        var sanitizer = HTMLSanitizer(locations: locations, token: token)
+        guard let fragment = HTMLFragment(html) else {
+            return (literals.map { _ in ("", HTMLDrops()) }, literals.count)
+        }
+        var sanitizer = HTMLSanitizer(
+            locations: Array(locations), token: token, isBlock: isBlock, needsRoom: Array(between))
         // Findings about links wait until the pieces are known to line up, so none is told twice.
         var linkFindings: [Diagnostic] = []
         var trial = links
         sanitizer.write(fragment, links: &trial, findings: &linkFindings)
-        guard sanitizer.pieces.count == literals.count else { return [] }
+        guard sanitizer.pieces.count == literals.count else { return ([], sanitizer.pieces.count) }
         links = trial
         findings += linkFindings
-        return Array(zip(sanitizer.pieces, sanitizer.drops))
+        return (Array(zip(sanitizer.pieces, sanitizer.drops)), literals.count)
+    }
+
+    /// Whether cmark writes anything but white space between two sibling nodes.
+    private static func contentBetween(_ first: OpaquePointer, _ second: OpaquePointer) -> Bool {
+        var next = cmark_node_next(first)
+        while let node = next, node != second {
+            let type = cmark_node_get_type(node)
+            let blank =
+                type == CMARK_NODE_SOFTBREAK
+                || type == CMARK_NODE_TEXT && MarkdownNodes.literal(of: node).allSatisfy(\.isWhitespace)
+            if !blank { return true }
+            next = cmark_node_next(node)
+        }
+        return next == nil
     }
 
     private static let rawText: Set<String> = [

@@ -196,4 +196,11 @@ import Testing
                     + "  hint: \(RawHTMLReport.hint)",
             ])
     }
+
+    @Test func anUnclosedTableDoesNotTakeInTheParagraphsAfterIt() {
+        let (html, _) = render("<table><tr><td>a</td></tr>\n\nText\n\n</table>\n\n<div>\n\nIn a *div*\n\n</div>\n")
+        #expect(
+            html == TableScroll.opening + "<table><tr><td>a</td></tr>\n</table></div>\n<p>Text</p>\n"
+                + "<div>\n<p>In a <em>div</em></p>\n</div>\n")
+    }
 }
