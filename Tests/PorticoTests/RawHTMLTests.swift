@@ -203,4 +203,24 @@ import Testing
             html == TableScroll.opening + "<table><tr><td>a</td></tr>\n</table></div>\n<p>Text</p>\n"
                 + "<div>\n<p>In a <em>div</em></p>\n</div>\n")
     }
+
+    /// libxml2 stops nesting at its depth limit and the sanitizer walks without recursion: a
+    /// hostile page of nested tags renders instead of exhausting the stack.
+    @Test func deeplyNestedTagsRender() {
+        let (html, _) = render(String(repeating: "<div><span>", count: 20_000) + "deep\n")
+        #expect(html.hasPrefix("<div><span><div>"))
+        #expect(html.hasSuffix("</span></div>\n"))
+    }
+
+    @Test func vbscriptAndFileAddressesAreDropped() {
+        let (html, messages) = render("<a href=\"vbscript:msgbox\">a</a> <a href=\"file:///etc/passwd\">b</a>\n")
+        #expect(html == "<p><a>a</a> <a>b</a></p>\n")
+        #expect(
+            messages == [
+                "content/assets/a.md:1:1: warning: raw HTML: dropped the unsafe address 'vbscript:msgbox'\n"
+                    + "  hint: \(RawHTMLReport.hint)",
+                "content/assets/a.md:1:33: warning: raw HTML: dropped the unsafe address 'file:///etc/passwd'\n"
+                    + "  hint: \(RawHTMLReport.hint)",
+            ])
+    }
 }
