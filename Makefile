@@ -13,6 +13,11 @@ deps:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev >/dev/null; \
 	fi
+	@if ! pkg-config --exists libxml-2.0 2>/dev/null; then \
+		echo "Installing libxml2-dev (its HTML parser reads raw HTML in Markdown) with apt-get"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config libxml2-dev >/dev/null; \
+	fi
 	@if ! command -v strace >/dev/null 2>&1; then \
 		echo "Installing strace (SecretFileTests watches how the secret file is made) with apt-get"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

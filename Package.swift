@@ -27,9 +27,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "PorticoSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "PorticoModel", dependencies: ["PorticoSupport"]),
-        .target(name: "PorticoMarkdown", dependencies: ["PorticoSupport", "PorticoModel", "CCmarkGFM"]),
+        .target(name: "PorticoMarkdown", dependencies: ["PorticoSupport", "PorticoModel", "CCmarkGFM", "CLibXML2"]),
         .target(
             name: "PorticoAccess",
             dependencies: ["PorticoSupport", "PorticoModel", .product(name: "Crypto", package: "swift-crypto")]

@@ -33,7 +33,7 @@ public struct GlossaryLinking: Sendable {
         }
     }
 
-    /// Text nodes that are not inside a heading, a link or an image.
+    /// Text nodes that are not inside a heading, a link or an image, raw HTML's `<a>` included.
     package static func linkableText(in root: OpaquePointer) -> [OpaquePointer] {
         var found: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(root) else { return [] }
@@ -44,6 +44,8 @@ public struct GlossaryLinking: Sendable {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HEADING || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 excluded += event == CMARK_EVENT_ENTER ? 1 : -1
+            } else if type == CMARK_NODE_CUSTOM_INLINE, event == CMARK_EVENT_ENTER {
+                excluded += RawHTML.linksOpened(by: node)
             } else if type == CMARK_NODE_TEXT, event == CMARK_EVENT_ENTER, excluded == 0 {
                 found.append(node)
             }

@@ -40,19 +40,30 @@ package struct LinkRules {
                         hint: "say what it shows between the brackets, as in ![Door calendar for Monday](calendar.png)")
                 )
             }
-            guard let context else { continue }
-            switch context.index.resolve(url, in: context, ownAnchors: ownAnchors) {
-            case .unchanged:
-                break
-            case .rewritten(let href):
+            if let href = resolve(url, isImage: isImage, at: place.of(node), findings: &findings) {
                 cmark_node_set_url(node, href)
-            case .ownFile(let href, let path):
-                cmark_node_set_url(node, href)
-                if isImage { imageFiles.insert(path) } else { linkedFiles.insert(path) }
-            case .broken(let code, let message, let hint, let href):
-                findings.append(.warning(code, message, at: place.of(node), hint: hint))
-                if let href { cmark_node_set_url(node, href) }
             }
+        }
+    }
+
+    /// The address a safe `url` is published as, or nil to leave it as written; a file of the
+    /// asset's own folder is recorded, so that the site publishes it. Raw HTML's `href`, `src`
+    /// and `srcset` come through here too, to be treated as the same link in Markdown would be.
+    package mutating func resolve(
+        _ url: String, isImage: Bool, at location: SourceLocation, findings: inout [Diagnostic]
+    ) -> String? {
+        guard let context else { return nil }
+        switch context.index.resolve(url, in: context, ownAnchors: ownAnchors) {
+        case .unchanged:
+            return nil
+        case .rewritten(let href):
+            return href
+        case .ownFile(let href, let path):
+            if isImage { imageFiles.insert(path) } else { linkedFiles.insert(path) }
+            return href
+        case .broken(let code, let message, let hint, let href):
+            findings.append(.warning(code, message, at: location, hint: hint))
+            return href
         }
     }
 

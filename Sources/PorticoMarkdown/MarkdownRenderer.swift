@@ -44,7 +44,7 @@ public struct MarkdownContext: Sendable {
     }
 }
 
-/// Markdown to HTML through cmark-gfm, in safe mode: raw HTML is left out and reported, links
+/// Markdown to HTML through cmark-gfm, in safe mode: raw HTML is sanitized (`RawHTML`), links
 /// with unsafe schemes become plain text, links between content files are resolved and checked,
 /// the page keeps a single `<h1>`, and task-list checkboxes are labelled by their item.
 public struct MarkdownRenderer: Sendable {
@@ -74,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
         var links = LinkRules(
             context: context.links, document: document, place: place, ownAnchors: Set(headings.map(\.anchor)))
         links.apply(nodes.links, findings: &findings)
-        findings += RawHTMLReport.findings(nodes.rawHTML, place: place)
+        RawHTML.apply(nodes.rawHTML, document: document, place: place, links: &links, findings: &findings)
         log.report(contentsOf: prepared.restoreColumns(findings, source: source))
         log.report(contentsOf: TemplateTags.findings(prepared, source: source))
         context.glossary?.apply(to: document.root)

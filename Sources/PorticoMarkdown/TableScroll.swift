@@ -6,8 +6,8 @@ import PorticoSupport
 package enum TableScroll {
     package static let opening = "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">"
 
-    /// cmark-gfm writes `<table>` only for a table: raw HTML is not let through, and a `<table>`
-    /// in code is escaped.
+    /// cmark-gfm writes `<table>` only for a table, and the raw HTML sanitizer only for a table
+    /// the author wrote (attributes are never kept on it); a `<table>` in code is escaped.
     package static func apply(_ html: String) -> String {
         guard html.containsUTF8("<table>") else { return html }
         return html.replacingOccurrences(of: "<table>", with: opening + "<table>")

@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func folderAssetFilesArePublishedBesideItsPageByteForByte() throws {
-        for file in ["timeline.png", "one-pager.pdf", "files/Partner deck.pptx"] {
+        for file in ["timeline.png", "one-pager.pdf", "files/Partner deck.pptx", "screens/dashboard.png"] {
             let source = try Data(contentsOf: scratch.path("content/assets/launch-kit/" + file))
             #expect(try Data(contentsOf: scratch.path("site/assets/launch-kit/" + file)) == source, "\(file)")
         }
@@ -58,6 +58,11 @@ import Testing
             ))
         #expect(html.contains("<a href=\"../../assets/launch-kit/files/Partner%20deck.pptx\">slide deck</a>"))
         #expect(html.contains("<img src=\"../../static/logos/fixture.svg\" alt=\"Fixture Co logo\" />"))
+        // Raw HTML's image is resolved and published as a Markdown image would be, and is not a download.
+        #expect(
+            html.contains(
+                "<p><img src=\"../../assets/launch-kit/screens/dashboard.png\" alt=\"The partner dashboard after the first referral\" width=\"320\"></p>"
+            ))
     }
 
     @Test func aTitleRepeatedAsTheFirstHeadingIsLeftOut() throws {

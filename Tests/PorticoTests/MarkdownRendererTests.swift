@@ -49,12 +49,12 @@ import Testing
         #expect(rendered.filter { $0 != expected }.count == 0)
     }
 
-    @Test func rawHTMLIsNotPassedThrough() {
+    @Test func rawHTMLIsSanitizedNotPassedThrough() {
         let (result, _) = render("Hello <script>alert(1)</script> <b>bold</b>\n\n<div onclick=\"x()\">block</div>\n")
         #expect(!result.html.contains("<script"))
-        #expect(!result.html.contains("<div"))
-        #expect(!result.html.contains("<b>"))
-        #expect(result.html.contains("raw HTML omitted"))
+        #expect(!result.html.contains("onclick"))
+        #expect(result.html.contains("<b>bold</b>"))
+        #expect(result.html.contains("<div>block</div>"))
     }
 
     @Test func unsafeLinkBecomesPlainTextAndIsReportedAtItsLine() {
@@ -125,12 +125,12 @@ import Testing
             ))
     }
 
-    @Test func rawHTMLIsReportedOncePerTagKind() {
-        let (_, diagnostics) = render("a <b>x</b> <b>y</b> <i>z</i> <!-- note -->\n", startLine: 1)
+    @Test func rawHTMLReportsOnlyWhatItDrops() {
+        let (_, diagnostics) = render("a <b>x</b> <u>y</u> <i onclick=\"z()\">z</i> <!-- note -->\n", startLine: 1)
         #expect(
             diagnostics.map(\.message) == [
-                "raw HTML <b> left out of the page: Portico renders Markdown only",
-                "raw HTML <i> left out of the page: Portico renders Markdown only",
+                "raw HTML: dropped the <u> tag (its text kept)",
+                "raw HTML: dropped the onclick attribute",
             ])
     }
 

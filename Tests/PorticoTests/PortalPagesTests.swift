@@ -88,7 +88,7 @@ import Testing
         #expect(html.contains("<table>"))
         #expect(html.contains("mailto:omar@fixture.example"))
         #expect(html.contains("Omar Haddad"))
-        #expect(html.contains("Updated <time datetime=\"2026-10-01\">2026-10-01</time>"))
+        #expect(html.contains("<dt>Updated</dt>\n        <dd><time datetime=\"2026-10-01\">2026-10-01</time></dd>"))
         #expect(!html.contains("Review due"))
         #expect(html.contains("href=\"../../static/portico.css\""))
     }
@@ -104,7 +104,7 @@ import Testing
                 "content/assets/security-objections.md:6:11: warning: review due: 'security-objections' was last "
                     + "reviewed 2026-09-14 and was due for review on 2027-01-12"))
         let due = try scratch.read("later/assets/security-objections/index.html")
-        #expect(due.contains("Updated <time datetime=\"2026-09-14\">2026-09-14</time>"))
+        #expect(due.contains("<dt>Updated</dt>\n        <dd><time datetime=\"2026-09-14\">2026-09-14</time></dd>"))
         for page in ["assets/security-objections/index.html", "assets/index.html", "index.html", "start/index.html"] {
             let html = try scratch.read("later/" + page)
             #expect(
