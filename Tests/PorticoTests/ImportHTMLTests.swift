@@ -101,4 +101,25 @@ import Testing
         #expect(
             LinkRewriter.replacement(for: link, in: location, assets: [:], files: files) == "Shot%201.png")
     }
+
+    /// The rewritten addresses are ones the build resolves: it publishes every copied picture
+    /// and warns only about the two links the import reported.
+    @Test func theBuildFindsEveryFileRawHTMLPointsAt() throws {
+        let scratch = try ImportToolTests.project("gitbook")
+        _ = try ImportToolTests.importing("gitbook", in: scratch)
+        let built = try PorticoRun.run(["build", "--date", "2026-11-25"], in: scratch.url)
+        #expect(built.status == 0)
+        let linkWarnings = built.stderr.split(separator: "\n").filter { $0.contains("warning: link to") }
+        #expect(
+            linkWarnings == [
+                "content/assets/getting-started/index.md:19:60: warning: link to '../.git/config' leads to nothing",
+                "content/assets/guides-setup/index.md:22:1: warning: link to '../.gitbook/assets/missing.png' leads to nothing",
+            ])
+        for file in [
+            "gitbook/Screenshot 2024.png", "getting-started/Q&A.png", "guides-setup/logo.png",
+            "guides-setup/logo@2x.png", "guides-setup/diagram.png",
+        ] {
+            #expect(scratch.exists("site/assets/\(file)"), "\(file)")
+        }
+    }
 }

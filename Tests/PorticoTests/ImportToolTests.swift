@@ -112,7 +112,7 @@ import Testing
                     <source srcset="logo.png 1x, logo@2x.png 2x" media="(min-width: 600px)">
                     <img src="diagram.png" alt="The connector">
                   </picture>
-                  <figcaption>The connector, <a href="../gitbook/index.md#acme-handbook">from the handbook</a></figcaption>
+                  <figcaption>The connector, <a href="../gitbook/index.md">from the handbook</a></figcaption>
                 </figure>
 
                 <img src="../.gitbook/assets/missing.png" alt="A lost picture">
