@@ -160,6 +160,7 @@ package struct ImportPlan: Sendable {
         guard let location = locations[path] else { return }
         var edits: [(range: Range<Int>, text: String)] = []
         edits += CodeBlockTitles.edits(item.finder)
+        edits += GitBookHeadingAnchors.edits(item.finder)
         if let preamble = item.preamble {
             edits.append((preamble.range, ""))
             for statement in preamble.statements {

@@ -5,6 +5,21 @@ import Testing
 
 /// The rules added for migrating whole docs libraries, each on its own.
 @Suite struct ImportRulesTests {
+    /// GitBook's heading ids, written as an empty link at the heading's end, become the heading's
+    /// explicit id, so links to them keep working; other lines are left alone.
+    @Test func gitBookHeadingAnchorsBecomeExplicitIds() {
+        #expect(
+            GitBookHeadingAnchors.rewrite("### Overview <a href=\"#e7tjitffe17\" id=\"e7tjitffe17\"></a>")
+                == "### Overview {#e7tjitffe17}")
+        #expect(
+            GitBookHeadingAnchors.rewrite("## Error codes <a id=\"error-codes\" href=\"#error-codes\"></a>")
+                == "## Error codes {#error-codes}")
+        #expect(GitBookHeadingAnchors.rewrite("### Mismatch <a href=\"#a\" id=\"b\"></a>") == nil)
+        #expect(GitBookHeadingAnchors.rewrite("Text <a href=\"#a\" id=\"a\"></a>") == nil)
+        #expect(GitBookHeadingAnchors.rewrite("## Kept {#mine} <a href=\"#a\" id=\"a\"></a>") == nil)
+        #expect(GitBookHeadingAnchors.rewrite("## Linked <a href=\"#a\" id=\"a\">here</a>") == nil)
+    }
+
     @Test func anExactRootPathWinsOverOneThatOnlyEndsTheSame() {
         let targets = LinkTargets(
             documents: ["custom-props/introduction.md", "introduction.md", "guides/README.md", "a/setup.md"],

@@ -85,7 +85,8 @@ import Testing
                 Start with [getting started](../getting-started/index.md) or the [setup guide](../guides-setup/index.md).
 
                 """)
-        // GitBook's hint stays for the build to render; a root link starts at GitBook's root.
+        // GitBook's hint stays for the build to render; a root link starts at GitBook's root; a
+        // heading's GitBook id becomes its explicit id.
         #expect(
             try scratch.read("content/assets/getting-started/index.md").hasSuffix(
                 """
@@ -98,6 +99,10 @@ import Testing
                 <figure><img src='Q&amp;A.png' alt="Questions and answers"><figcaption></figcaption></figure>
 
                 Then read the [setup guide](../guides-setup/index.md). The [repository settings](../.git/config) are not part of the handbook.
+
+                ## Keys {#k3ys}
+
+                See [keys](#k3ys).
 
                 """))
         #expect(
