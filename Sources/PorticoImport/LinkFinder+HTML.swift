@@ -113,20 +113,26 @@ extension LinkFinder {
 
     /// The `}` that closes the `{` at `open`, past quoted strings and nested braces.
     private func closingBrace(from open: Int, limit: Int) -> Int? {
+        scanCode(from: open, limit: limit) { byte, depth in byte == UInt8(ascii: "}") && depth == 0 }
+    }
+
+    /// The first byte from `start` for which `stop(byte, depth)` holds outside quoted strings,
+    /// where `depth` counts the braces open after that byte: JSX expressions hold quotes and
+    /// braces that must not end the scan.
+    func scanCode(from start: Int, limit: Int, stop: (UInt8, Int) -> Bool) -> Int? {
         var depth = 0
         var quote: UInt8?
-        var index = open
+        var index = start
         while index < limit {
             let byte = bytes[index]
             if let open = quote {
                 if byte == open { quote = nil }
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`") {
                 quote = byte
-            } else if byte == UInt8(ascii: "{") {
-                depth += 1
-            } else if byte == UInt8(ascii: "}") {
-                depth -= 1
-                if depth == 0 { return index }
+            } else {
+                if byte == UInt8(ascii: "{") { depth += 1 }
+                if byte == UInt8(ascii: "}") { depth -= 1 }
+                if stop(byte, depth) { return index }
             }
             index += 1
         }

@@ -20,25 +20,11 @@ extension LinkFinder {
                 continue
             }
             // The element ends at the first '>' outside braces and quotes.
-            var depth = 0
-            var quote: UInt8?
-            var close = index + open.count
-            while close < bytes.count {
-                let byte = bytes[close]
-                if let open = quote {
-                    if byte == open { quote = nil }
-                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`") {
-                    quote = byte
-                } else if byte == UInt8(ascii: "{") {
-                    depth += 1
-                } else if byte == UInt8(ascii: "}") {
-                    depth -= 1
-                } else if byte == UInt8(ascii: ">"), depth == 0 {
-                    break
-                }
-                close += 1
-            }
-            guard close < bytes.count else { break }
+            guard
+                let close = scanCode(
+                    from: index + open.count, limit: bytes.count,
+                    stop: { byte, depth in byte == UInt8(ascii: ">") && depth == 0 })
+            else { break }
             let range = index..<close + 1
             let element = text(range)
             if let path = LinkFinder.jsxImagePath(element) {
