@@ -37,6 +37,35 @@ package final class HTMLFragment {
         node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
     }
 
+    /// The words a reader sees: the text of the elements the sanitizer keeps or unwraps, not of
+    /// those it drops with their content (scripts, styles). Walked without recursion.
+    package var visibleText: String {
+        var text = ""
+        var node = first
+        while let current = node {
+            let skipped =
+                current.pointee.type == XML_ELEMENT_NODE
+                && HTMLAllowlist.droppedWithContent.contains(Self.name(of: current))
+            if current.pointee.type == XML_TEXT_NODE {
+                text += Self.text(of: current)
+            } else if current.pointee.type == XML_ELEMENT_NODE {
+                text += " "
+            }
+            if !skipped, let child = current.pointee.children {
+                node = child
+                continue
+            }
+            var next = current
+            while next.pointee.next == nil, let parent = next.pointee.parent,
+                parent.pointee.type != XML_HTML_DOCUMENT_NODE
+            {
+                next = parent
+            }
+            node = next.pointee.next
+        }
+        return text
+    }
+
     package static func text(of node: xmlNodePtr) -> String {
         node.pointee.content.map { String(cString: $0) } ?? ""
     }

@@ -2,7 +2,8 @@ import CCmarkGFM
 import PorticoModel
 
 /// The text of Markdown as a reader sees it, from cmark's text nodes: the headings' text apart
-/// from the rest. Raw HTML is left out; code is kept.
+/// from the rest. Raw HTML blocks give the text the page shows of them (not a script's); code
+/// is kept.
 package enum SearchText {
     package static func of(_ source: MarkdownSource) -> (headings: String, body: String) {
         let (text, _) = ControlCharacters.clean(source.text)
@@ -31,7 +32,12 @@ package enum SearchText {
                 if event == CMARK_EVENT_ENTER { piece = MarkdownNodes.literal(of: node) }
             case CMARK_NODE_CODE_BLOCK:
                 if event == CMARK_EVENT_ENTER { piece = " " + MarkdownNodes.literal(of: node) + " " }
-            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+            case CMARK_NODE_HTML_BLOCK:
+                let literal = MarkdownNodes.literal(of: node)
+                if event == CMARK_EVENT_ENTER, let fragment = HTMLFragment(literal) {
+                    piece = " " + fragment.visibleText + " "
+                }
+            case CMARK_NODE_HTML_INLINE:
                 piece = ""
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 piece = " "
