@@ -78,7 +78,10 @@ package struct PlainTextRenderer {
         case CMARK_NODE_THEMATIC_BREAK:
             return indent + "----"
         case CMARK_NODE_HTML_BLOCK:
-            return ""
+            // The words the page shows of it, on one line: its layout is the page's to give.
+            let words = HTMLFragment(MarkdownNodes.literal(of: node))?.visibleText
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return words.map { $0.isEmpty ? "" : indent + $0 } ?? ""
         case CMARK_NODE_CUSTOM_BLOCK:
             // A callout reads "Warning: its first paragraph"; a titled one ("Warning: Data loss")
             // has its title on a line of its own.

@@ -1,5 +1,6 @@
 import PorticoMarkdown
 import PorticoModel
+import PorticoSite
 import PorticoSupport
 import Testing
 
@@ -10,6 +11,17 @@ import Testing
         let source = MarkdownSource(text: text, start: SourceLocation(file: "content/assets/a.md", line: 1))
         let html = MarkdownRenderer().render(source, context: MarkdownContext(links: links), log: log).html
         return (html, log.all.map(\.formatted))
+    }
+
+    /// The plain-text part of an email, and search, read the words the page shows of raw HTML:
+    /// a table's cells, not a script's code.
+    @Test func plainTextAndSearchReadTheShownWords() {
+        let source = MarkdownSource(
+            text: "Editions:\n\n<table><tr><th>Plan</th><td>Pro</td></tr></table>\n\n<script>var x</script>\n\nEnd.\n",
+            start: SourceLocation(file: "a.md"))
+        let sections = PlainTextRenderer.sections(source, context: MarkdownContext())
+        #expect(sections.map(\.text) == ["Editions:\n\nPlan Pro\n\nEnd."])
+        #expect(SearchTerms.terms(SearchText.of(source).body) == ["editions", "plan", "pro", "end"])
     }
 
     @Test func scriptsAndStylesAreDroppedWithTheirContent() {
