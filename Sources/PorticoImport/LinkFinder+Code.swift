@@ -74,12 +74,20 @@ extension LinkFinder {
 
     /// A destination as cmark reads it: backslash escapes and the common entities undone.
     package static func unescaped(_ text: String) -> String {
-        guard text.contains("\\") || text.contains("&") else { return text }
+        decoded(text, backslashEscapes: true)
+    }
+
+    /// Character references undone, and with `backslashEscapes` Markdown's backslash escapes:
+    /// HTML attribute values have none.
+    package static func decoded(_ text: String, backslashEscapes: Bool) -> String {
+        guard (backslashEscapes && text.contains("\\")) || text.contains("&") else { return text }
         var result = ""
         var characters = Substring(text)
         while let character = characters.first {
             characters.removeFirst()
-            if character == "\\", let next = characters.first, next.isASCII, next.isPunctuation || next.isSymbol {
+            if backslashEscapes, character == "\\", let next = characters.first, next.isASCII,
+                next.isPunctuation || next.isSymbol
+            {
                 result.append(next)
                 characters.removeFirst()
             } else if character == "&", let semicolon = characters.prefix(10).firstIndex(of: ";"),

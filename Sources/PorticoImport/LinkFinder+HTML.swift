@@ -185,21 +185,7 @@ extension LinkFinder {
 
     /// An attribute value as the browser reads it: character references undone.
     package static func htmlDecoded(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = ""
-        var characters = Substring(text)
-        while let character = characters.first {
-            characters.removeFirst()
-            if character == "&", let semicolon = characters.prefix(10).firstIndex(of: ";"),
-                let decoded = entity(String(characters[..<semicolon]))
-            {
-                result.append(decoded)
-                characters = characters[characters.index(after: semicolon)...]
-            } else {
-                result.append(character)
-            }
-        }
-        return result
+        decoded(text, backslashEscapes: false)
     }
 
     /// `url` written as an attribute value between `quote`s (or none): '&' and the quote
